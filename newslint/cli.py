@@ -1,0 +1,241 @@
+"""The ``newslint`` command line."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from newslint import __version__
+from newslint.config import ConfigError, did_you_mean, load_config
+from newslint.findings import SEVERITIES, severity_rank
+from newslint.reporters import FORMATS, ReportOptions, get_reporter
+from newslint.session import Session, UsageError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"newslint: {message}", err=True)
+    sys.exit(EXIT_TROUBLE)
+
+
+def _session(config_path: str | None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> Session:
+    try:
+        config = load_config(config_path)
+        return Session.create(config, select=select, ignore=ignore)
+    except ConfigError as exc:
+        _fail(f"configuration error: {exc}")
+    except UsageError as exc:
+        _fail(str(exc))
+    raise AssertionError("unreachable")
+
+
+def _use_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Configuration file (default: nearest rules.yaml or .newslint.yaml, else the built-in defaults).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="newslint")
+def main() -> None:
+    """newslint: lint news copy for typos, extraction damage, house style and attribution."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@config_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--fail-level",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Lowest severity that makes the exit status 1 [default: warning].",
+)
+@click.option(
+    "--select", multiple=True, help="Only these rule ids or categories (comma-separated or repeated)."
+)
+@click.option(
+    "--ignore", multiple=True, help="Not these rule ids or categories (comma-separated or repeated)."
+)
+@click.option(
+    "--stdin-filename",
+    default=None,
+    help="Name for standard input (`-`) in reports; its extension picks the reader.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print only the findings: no excerpts, no summary.")
+@click.option(
+    "--verbose", "-v", is_flag=True, help="Print tracebacks of plugin failures and what was loaded."
+)
+def check(
+    paths: tuple[str, ...],
+    config_path: str | None,
+    output_format: str,
+    fail_level: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    stdin_filename: str | None,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """Lint article files, folders of articles, or - for standard input."""
+    from newslint.discovery import expand_paths
+    from newslint.runner import Runner
+
+    session = _session(config_path, select, ignore)
+    trouble = bool(session.load_errors)
+    for message in session.load_errors:
+        click.echo(f"newslint: {message}", err=True)
+    if verbose:
+        for info in session.plugins:
+            click.echo(f"newslint: loaded plugin {info.name} from {info.origin}", err=True)
+    runner = Runner(session)
+    results = []
+    targets = list(paths) or ["."]
+    runner.start()
+    try:
+        for path in expand_paths(targets, session.config.ignore, session.config.root):
+            if path == "-":
+                result = runner.check_file(
+                    stdin_filename or "-", read=sys.stdin.buffer.read, display_path=stdin_filename or "-"
+                )
+            elif not os.path.exists(path) and not os.path.islink(path):
+                from newslint.runner import FileResult
+
+                result = FileResult(path, error="no such file or directory")
+            else:
+                result = runner.check_file(path)
+            results.append(result)
+            if result.error is not None:
+                trouble = True
+                if output_format == "text":
+                    continue
+                click.echo(f"newslint: {path}: {result.error}", err=True)
+            for failure in result.failures:
+                trouble = True
+                click.echo(
+                    f"newslint: plugin {failure.plugin!r} failed on {failure.path}: {failure.message}",
+                    err=True,
+                )
+                if verbose:
+                    click.echo(failure.traceback, err=True)
+    finally:
+        runner.finish()
+    options = ReportOptions(color=_use_color() and output_format == "text", quiet=quiet, session=session)
+    click.echo(get_reporter(output_format)(results, options), nl=False)
+    level = severity_rank(fail_level or session.config.fail_level or "warning")
+    failing = any(severity_rank(f.severity or "warning") <= level for r in results for f in r.findings)
+    sys.exit(EXIT_TROUBLE if trouble else EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+@main.command()
+@config_option
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def rules(config_path: str | None, output_format: str) -> None:
+    """List every rule: id, category, default severity, fixable, summary."""
+    session = _session(config_path)
+    specs = list(session.rules.values())
+    if output_format == "json":
+        import json
+
+        rows = [
+            {
+                "id": s.id,
+                "category": s.category,
+                "severity": s.severity,
+                "fixable": s.fixable,
+                "summary": s.summary,
+                "plugin": s.plugin,
+                "enabled": session.enabled(s.id),
+            }
+            for s in specs
+        ]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    width = max((len(s.id) for s in specs), default=10)
+    click.echo(f"{'RULE':<{width}}  {'CATEGORY':<11}  {'SEVERITY':<8}  {'FIX':<3}  SUMMARY")
+    for spec in specs:
+        severity = spec.severity
+        effective = session.severity(spec)
+        if effective != severity:
+            severity = f"{severity}→{effective}"
+        click.echo(
+            f"{spec.id:<{width}}  {spec.category:<11}  {severity:<8}  {'yes' if spec.fixable else '-':<3}  {spec.summary}"
+        )
+
+
+@main.command()
+@click.argument("rule_id")
+@config_option
+def explain(rule_id: str, config_path: str | None) -> None:
+    """Explain a rule: what it checks, why, examples, options."""
+    session = _session(config_path)
+    spec = session.resolve(rule_id)
+    if spec is None:
+        _fail(f"unknown rule id '{rule_id}'{did_you_mean(rule_id, set(session.rules))}")
+    assert spec is not None
+    lines = [
+        f"{spec.id}  ({spec.category}, {spec.severity}{', fixable' if spec.fixable else ''}; plugin {spec.plugin or '?'})",
+        "",
+        spec.summary,
+        "",
+        "What it does",
+        _indent(spec.what),
+        "",
+        "Why",
+        _indent(spec.why),
+        "",
+        "Example",
+        _indent(spec.bad),
+        "",
+        "Use instead",
+        _indent(spec.good),
+    ]
+    if spec.options:
+        lines += ["", "Options (under rules: in rules.yaml)"]
+        for name, option in spec.options.items():
+            lines.append(f"  {name} (default: {option.default!r}): {option.description}")
+    if spec.source:
+        lines += ["", f"Source: {spec.source}"]
+    effective = session.severity(spec)
+    if effective != spec.severity:
+        lines += ["", f"Configured severity: {effective}"]
+    click.echo("\n".join(lines))
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line if line else "" for line in text.strip().splitlines())
+
+
+@main.command()
+@config_option
+def plugins(config_path: str | None) -> None:
+    """List loaded plugins and where each came from."""
+    session = _session(config_path)
+    counts: dict[str, int] = {}
+    for spec in session.rules.values():
+        counts[spec.plugin] = counts.get(spec.plugin, 0) + 1
+    for info in session.plugins:
+        click.echo(f"{info.name:<14} {info.kind:<12} {counts.get(info.name, 0):>3} rules  {info.origin}")
+    for message in session.load_errors:
+        click.echo(f"newslint: {message}", err=True)
+    if session.load_errors:
+        sys.exit(EXIT_TROUBLE)

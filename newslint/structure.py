@@ -1,0 +1,331 @@
+"""Structure of a story text: paragraphs and their kind, quotations, sentences.
+
+The rules here follow wire copy: a publication line and a headline before a
+byline ("By ...", "- By ..."), a dateline at the start of the first body
+paragraph ("WASHINGTON — "), quotations in curly or straight marks that may
+run on into the next paragraph, and sentences that do not end after "U.S.",
+"Gen.", "Feb. 18" or a middle initial.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+
+from newslint.model import Paragraph, Quotation, Sentence, Span
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
+BYLINE = re.compile(r"^\s*(?:[-–—]\s*)?By\s+[A-Z][^\n]{0,150}$")
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*"  # WASHINGTON, NEW YORK
+    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?"  # , Ukraine
+    r"(?: \([A-Za-z .&]+\))?"  # (AP)
+    r" ?[—–]{1,2} ?|[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*(?: \([A-Za-z .&]+\))? -{1,2} "
+)
+SENTENCE_END = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9]|\s*$)")
+
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "sen",
+        "rep",
+        "reps",
+        "sens",
+        "gov",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "rev",
+        "st",
+        "jr",
+        "sr",
+        "cmdr",
+        "cpl",
+        "pfc",
+        "pvt",
+        "prof",
+        "supt",
+        "det",
+        "insp",
+        "gens",
+        "ft",
+        "mt",
+        "ave",
+        "blvd",
+        "rd",
+        "hon",
+        "msgr",
+        "brig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "bros",
+        "no",
+        "nos",
+        "vs",
+        "v",
+        "fig",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "assn",
+    ]
+)
+"""Words that end with a period without ending the sentence."""
+
+URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"“”]+", re.IGNORECASE)
+EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+DOMAIN = re.compile(
+    r"\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|edu|mil|int|io|co|uk|us|info|biz|news|ly)\b(?:/[^\s\"“”]*)?",
+    re.IGNORECASE,
+)
+HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
+HASHTAG = re.compile(r"(?<![\w#&])#\w*[A-Za-z]\w*")
+TRAILING_PUNCTUATION = ".,;:!?)]”\"’'"
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of each paragraph: runs of lines without a blank line."""
+    spans = []
+    position = 0
+    length = len(text)
+    while position < length and text[position] in " \t\r\n":
+        position += 1
+    for match in PARAGRAPH_BREAK.finditer(text, position):
+        end = match.start()
+        if end > position:
+            spans.append((position, _rstrip(text, position, end)))
+        position = match.end()
+    if position < length:
+        end = _rstrip(text, position, length)
+        if end > position:
+            spans.append((position, end))
+    return spans
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\r\n":
+        end -= 1
+    return end
+
+
+def classify_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """Return the kind of each paragraph: publication, headline, subheadline, byline or body."""
+    kinds = ["body"] * len(spans)
+    byline = next(
+        (i for i, (s, e) in enumerate(spans[:6]) if "\n" not in text[s:e] and BYLINE.match(text[s:e])),
+        None,
+    )
+    if byline is not None:
+        kinds[byline] = "byline"
+        before = list(range(byline))
+        if len(before) == 1:
+            kinds[0] = "headline"
+        elif len(before) >= 2:
+            kinds[0] = "publication"
+            kinds[before[-1]] = "headline"
+            for i in before[1:-1]:
+                kinds[i] = "subheadline"
+    elif len(spans) > 1 and _looks_like_headline(text[spans[0][0] : spans[0][1]]):
+        kinds[0] = "headline"
+    return kinds
+
+
+def _looks_like_headline(paragraph: str) -> bool:
+    words = paragraph.split()
+    return "\n" not in paragraph and 0 < len(words) <= 20 and paragraph.rstrip()[-1:] not in '.!?”"’:;,'
+
+
+def find_dateline(text: str, start: int, end: int) -> Span | None:
+    """Return the dateline ("WASHINGTON — ") at the start of a paragraph, if any."""
+    match = DATELINE.match(text, start, end)
+    if match and match.end() - start <= 80:
+        return Span(start, match.end())
+    return None
+
+
+def find_quotations(text: str, paragraphs: list[Paragraph]) -> list[Quotation]:
+    """Find direct quotations in curly or straight double quotation marks.
+
+    A quotation left open at the end of a paragraph runs to the paragraph's
+    end; when the next paragraph opens with a quotation mark, that quotation
+    is marked as continuing the previous one.
+    """
+    quotations: list[Quotation] = []
+    previous_open = False
+    for paragraph in paragraphs:
+        open_at: int | None = None
+        first = True
+        position = paragraph.start
+        end = paragraph.end
+        while position < end:
+            char = text[position]
+            if char == "“" or (
+                char == '"' and open_at is None and _opens_straight(text, position, paragraph.start)
+            ):
+                if open_at is None:
+                    open_at = position
+            elif (char == "”" or char == '"') and open_at is not None:
+                quotations.append(
+                    Quotation(
+                        open_at,
+                        position + 1,
+                        inner_start=open_at + 1,
+                        inner_end=position,
+                        paragraph=paragraph.index,
+                        closed=True,
+                        continues_previous=first
+                        and previous_open
+                        and open_at == _first_visible(text, paragraph),
+                    )
+                )
+                first = False
+                open_at = None
+            position += 1
+        left_open = open_at is not None
+        if left_open:
+            quotations.append(
+                Quotation(
+                    open_at,
+                    end,
+                    inner_start=open_at + 1,
+                    inner_end=end,
+                    paragraph=paragraph.index,
+                    closed=False,
+                    continues_previous=first and previous_open and open_at == _first_visible(text, paragraph),
+                )
+            )
+        previous_open = left_open
+    return quotations
+
+
+def _first_visible(text: str, paragraph: Paragraph) -> int:
+    position = paragraph.start
+    while position < paragraph.end and text[position].isspace():
+        position += 1
+    return position
+
+
+def _opens_straight(text: str, position: int, paragraph_start: int) -> bool:
+    before = text[position - 1] if position > paragraph_start else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/") and not after.isspace()
+
+
+def split_sentences(
+    text: str, paragraph: Paragraph, quotations: list[Quotation], start_index: int = 0
+) -> list[Sentence]:
+    """Split a paragraph into sentences.
+
+    A sentence ends at ``. ! ? …`` (with any closing quotation marks) before
+    a capital, a digit or the paragraph's end, but not after an abbreviation
+    ("Gen.", "Feb."), an initial ("C."), a dotted acronym ("U.S.", "a.m.") or
+    inside a quotation.
+    """
+    sentences = []
+    start = paragraph.start
+    relevant = []
+    for quotation in itertools.islice(quotations, start_index, None):
+        if quotation.start >= paragraph.end:
+            break
+        relevant.append(quotation)
+    inner_starts = [q.inner_start for q in relevant]
+    for match in SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
+        stop = match.end()
+        if _inside(relevant, inner_starts, match.start()) or _ends_with_abbreviation(
+            text, start, match.start()
+        ):
+            continue
+        sentences.append(Sentence(start, stop, paragraph=paragraph.index))
+        start = stop
+        while start < paragraph.end and text[start].isspace():
+            start += 1
+    if start < paragraph.end:
+        sentences.append(Sentence(start, paragraph.end, paragraph=paragraph.index))
+    return sentences
+
+
+def _inside(quotations: list[Quotation], inner_starts: list[int], position: int) -> bool:
+    index = bisect_right(inner_starts, position) - 1
+    return index >= 0 and position < quotations[index].inner_end
+
+
+def _ends_with_abbreviation(text: str, sentence_start: int, period: int) -> bool:
+    if text[period] != ".":
+        return False
+    word_start = period
+    while (
+        word_start > sentence_start
+        and not text[word_start - 1].isspace()
+        and text[word_start - 1] not in '(“"‘—'
+    ):
+        word_start -= 1
+    word = text[word_start:period]
+    if not word:
+        return False
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return True  # a middle initial: "Lolita C. Baldor"
+    if "." in word:
+        return True  # U.S. a.m. Ph.D.
+    return word.lower() in ABBREVIATIONS
+
+
+def find_protected(text: str) -> list[Span]:
+    """Return sorted, merged spans of URLs, e-mail addresses, handles and hashtags."""
+    spans = []
+    for pattern in (URL, EMAIL, DOMAIN, HANDLE, HASHTAG):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            while end > start + 1 and text[end - 1] in TRAILING_PUNCTUATION:
+                end -= 1
+            spans.append((start, end))
+    if not spans:
+        return []
+    spans.sort()
+    merged = [list(spans[0])]
+    for start, end in spans[1:]:
+        if start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [Span(start, end) for start, end in merged]
+
+
+def analyse(text: str) -> tuple[list[Paragraph], list[Quotation], list[Span]]:
+    """Return the paragraphs (with kinds, datelines and sentences), quotations and protected spans."""
+    spans = split_paragraphs(text)
+    kinds = classify_paragraphs(text, spans)
+    paragraphs = [
+        Paragraph(start, end, index=i, kind=kind)
+        for i, ((start, end), kind) in enumerate(zip(spans, kinds, strict=True))
+    ]
+    first_body = next((p for p in paragraphs if p.kind == "body"), None)
+    if first_body is not None:
+        first_body.dateline = find_dateline(text, first_body.start, first_body.end)
+    quotations = find_quotations(text, paragraphs)
+    quotation_index = 0
+    for paragraph in paragraphs:
+        while quotation_index < len(quotations) and quotations[quotation_index].end <= paragraph.start:
+            quotation_index += 1
+        paragraph.sentences = split_sentences(text, paragraph, quotations, quotation_index)
+    return paragraphs, quotations, find_protected(text)
