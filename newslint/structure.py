@@ -252,7 +252,7 @@ def split_sentences(
     inner_starts = [q.inner_start for q in relevant]
     for match in SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
         stop = match.end()
-        if _inside(relevant, inner_starts, match.start()) or _ends_with_abbreviation(
+        if _inside(relevant, inner_starts, match.end() - 1) or _ends_with_abbreviation(
             text, start, match.start()
         ):
             continue
