@@ -17,8 +17,8 @@ For every resource the script reports:
   better, because a lexicon that accepts garbage hides typos;
 * cold load time: median wall time of ``python -c "<load and look up one
   word>"`` over 5 fresh processes, minus the median of ``python -c "pass"``;
-* resident memory: peak RSS of such a process minus that of the bare
-  interpreter.
+* resident memory: peak RSS (VmHWM, so Linux only) of such a process minus
+  that of the bare interpreter.
 
 The test words are the project's own; none come from the resources.
 """
@@ -385,9 +385,13 @@ RESOURCES: list[tuple[str, str, str, Callable[[], Callable[[str], bool]]]] = [
 
 # --- measurement ----------------------------------------------------------
 
+# Peak resident memory of the child, in KiB.  VmHWM (Linux) belongs to the new
+# address space that exec creates; ru_maxrss would instead carry over the peak
+# of this (forking) process, which has loaded every resource by then.
 _RSS_SUFFIX = (
-    ";import resource as _r, sys as _s;"
-    "_s.stderr.write('RSS=%d\\n' % _r.getrusage(_r.RUSAGE_SELF).ru_maxrss)"
+    ";import sys as _s;"
+    "_s.stderr.write('RSS=%s\\n' % [l.split()[1] for l in open('/proc/self/status')"
+    " if l.startswith('VmHWM')][0])"
 )
 
 
