@@ -435,9 +435,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="cold runs per resource")
     parser.add_argument("--json", help="also write raw results to this file")
-    parser.add_argument(
-        "--verbose", action="store_true", help="list the words each resource gets wrong"
-    )
+    parser.add_argument("--verbose", action="store_true", help="list the words each resource gets wrong")
     args = parser.parse_args(argv)
 
     base_time, base_rss = cold_stats("pass", args.runs)

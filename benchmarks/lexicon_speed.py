@@ -61,10 +61,7 @@ def main() -> int:
     load_t, load_rss = cold(LOAD)
     print(f"python -c pass: {base_t * 1000:.0f} ms, {base_rss / 1024:.1f} MiB")
     print(f"load + is_known: {load_t * 1000:.0f} ms, {load_rss / 1024:.1f} MiB")
-    print(
-        f"added by the lexicon: {(load_t - base_t) * 1000:.0f} ms, "
-        f"{(load_rss - base_rss) / 1024:.1f} MiB"
-    )
+    print(f"added by the lexicon: {(load_t - base_t) * 1000:.0f} ms, {(load_rss - base_rss) / 1024:.1f} MiB")
     idx_t, idx_rss = cold(LOAD + ";get_lexicon().suggest('x')")
     print(
         f"first suggest() (builds the deletes index): +{(idx_t - load_t) * 1000:.0f} ms, "

@@ -287,11 +287,7 @@ class Lexicon:
     @classmethod
     def from_frequencies(cls, frequencies: Mapping[str, float], language: str = "en-US") -> Lexicon:
         """Build a lexicon from ``{word: relative frequency}`` (for tests and tools)."""
-        cb = {
-            _normalise(w): max(0, round(-100 * math.log10(f)))
-            for w, f in frequencies.items()
-            if f > 0
-        }
+        cb = {_normalise(w): max(0, round(-100 * math.log10(f))) for w, f in frequencies.items() if f > 0}
         return cls(cb, language=language)
 
     def with_extra_words(self, words: Iterable[str]) -> Lexicon:
@@ -310,9 +306,7 @@ class Lexicon:
 
     def __len__(self) -> int:
         """Number of distinct words, base data and extra words together."""
-        return len(self._shared.centibels) + sum(
-            1 for w in self._extra if w not in self._shared.centibels
-        )
+        return len(self._shared.centibels) + sum(1 for w in self._extra if w not in self._shared.centibels)
 
     def __repr__(self) -> str:
         return f"<Lexicon {self.language} words={len(self)}>"
