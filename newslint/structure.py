@@ -93,14 +93,13 @@ ABBREVIATIONS = frozenset(
 )
 """Words that end with a period without ending the sentence."""
 
-URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"“”]+", re.IGNORECASE)
-EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-DOMAIN = re.compile(
-    r"\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|edu|mil|int|io|co|uk|us|info|biz|news|ly)\b(?:/[^\s\"“”]*)?",
-    re.IGNORECASE,
+URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”]+", re.IGNORECASE)
+TOP_LEVEL_DOMAIN = re.compile(
+    r"\.(?:com|org|net|gov|edu|mil|int|io|co|uk|us|info|biz|news|ly)\b", re.IGNORECASE
 )
 HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
 HASHTAG = re.compile(r"(?<![\w#&])#\w*[A-Za-z]\w*")
+TOKEN_BREAK = " \t\r\n<>()[]{}\"“”‘’'«»,;!?"
 TRAILING_PUNCTUATION = ".,;:!?)]”\"’'"
 
 
@@ -164,6 +163,9 @@ def find_dateline(text: str, start: int, end: int) -> Span | None:
     return None
 
 
+QUOTE_MARK = re.compile(r"[“”\"]")
+
+
 def find_quotations(text: str, paragraphs: list[Paragraph]) -> list[Quotation]:
     """Find direct quotations in curly or straight double quotation marks.
 
@@ -176,34 +178,31 @@ def find_quotations(text: str, paragraphs: list[Paragraph]) -> list[Quotation]:
     for paragraph in paragraphs:
         open_at: int | None = None
         first = True
-        position = paragraph.start
         end = paragraph.end
-        while position < end:
+        for match in QUOTE_MARK.finditer(text, paragraph.start, end):
+            position = match.start()
             char = text[position]
-            if char == "“" or (
-                char == '"' and open_at is None and _opens_straight(text, position, paragraph.start)
-            ):
-                if open_at is None:
+            if open_at is None:
+                if char == "“" or (char == '"' and _opens_straight(text, position, paragraph.start)):
                     open_at = position
-            elif (char == "”" or char == '"') and open_at is not None:
-                quotations.append(
-                    Quotation(
-                        open_at,
-                        position + 1,
-                        inner_start=open_at + 1,
-                        inner_end=position,
-                        paragraph=paragraph.index,
-                        closed=True,
-                        continues_previous=first
-                        and previous_open
-                        and open_at == _first_visible(text, paragraph),
-                    )
+                continue
+            if char == "“":
+                continue  # a nested or stray opening mark inside a quotation
+            quotations.append(
+                Quotation(
+                    open_at,
+                    position + 1,
+                    inner_start=open_at + 1,
+                    inner_end=position,
+                    paragraph=paragraph.index,
+                    closed=True,
+                    continues_previous=first and previous_open and open_at == _first_visible(text, paragraph),
                 )
-                first = False
-                open_at = None
-            position += 1
+            )
+            first = False
+            open_at = None
         left_open = open_at is not None
-        if left_open:
+        if open_at is not None:
             quotations.append(
                 Quotation(
                     open_at,
@@ -290,20 +289,51 @@ def _ends_with_abbreviation(text: str, sentence_start: int, period: int) -> bool
     return word.lower() in ABBREVIATIONS
 
 
+def _token_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``start:end`` to the whitespace-delimited token around it."""
+    while start > 0 and text[start - 1] not in TOKEN_BREAK:
+        start -= 1
+    length = len(text)
+    while end < length and text[end] not in TOKEN_BREAK:
+        end += 1
+    return start, end
+
+
 def find_protected(text: str) -> list[Span]:
-    """Return sorted, merged spans of URLs, e-mail addresses, handles and hashtags."""
-    spans = []
-    for pattern in (URL, EMAIL, DOMAIN, HANDLE, HASHTAG):
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            while end > start + 1 and text[end - 1] in TRAILING_PUNCTUATION:
-                end -= 1
-            spans.append((start, end))
+    """Return sorted, merged spans of URLs, e-mail addresses, domains, handles and hashtags.
+
+    Each kind is looked for only when its marker ("://", "@", "#", a
+    top-level domain) is in the text, and tokens are found by widening
+    around the marker, so the cost stays linear and small.
+    """
+    spans: list[tuple[int, int]] = []
+    if "://" in text or "www." in text or "WWW." in text:
+        spans.extend(match.span() for match in URL.finditer(text))
+    if "@" in text:
+        position = text.find("@")
+        while position != -1:
+            start, end = _token_around(text, position, position + 1)
+            if start < position and "." in text[position:end]:
+                spans.append((start, end))  # an e-mail address
+            position = text.find("@", max(end, position + 1))
+        spans.extend(match.span() for match in HANDLE.finditer(text))
+    if "#" in text:
+        spans.extend(match.span() for match in HASHTAG.finditer(text))
+    if "." in text:
+        for match in TOP_LEVEL_DOMAIN.finditer(text):
+            start, end = _token_around(text, match.start(), match.end())
+            if start < match.start() and text[match.start() - 1].isalnum():
+                spans.append((start, end))
     if not spans:
         return []
-    spans.sort()
-    merged = [list(spans[0])]
-    for start, end in spans[1:]:
+    trimmed = []
+    for start, end in spans:
+        while end > start + 1 and text[end - 1] in TRAILING_PUNCTUATION:
+            end -= 1
+        trimmed.append((start, end))
+    trimmed.sort()
+    merged = [list(trimmed[0])]
+    for start, end in trimmed[1:]:
         if start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:

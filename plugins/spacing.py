@@ -15,8 +15,9 @@ from newslint.model import Article
 from newslint.rules import RuleSpec
 
 DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
-SPACE_BEFORE = re.compile(r"(?<=[\w”’\")\]])[ \u00a0]+(?P<mark>[,;:?!]|\.(?![.\w]))")
-MISSING_AFTER = re.compile(r"(?<=[a-z]{2})(?P<mark>[.!?][”\"’)]?)(?=[A-Z][a-z])")
+SPACE_BEFORE = re.compile(r"[ \u00a0]+(?P<mark>[,;:?!]|\.(?![.\w]))")
+MISSING_AFTER = re.compile(r"(?P<mark>[.!?][”\"’)]?)(?=[A-Z][a-z])")
+WORD_END = frozenset('”’")]')
 SENTENCE_END_BEFORE = re.compile(r"[.!?][”\"’)]?$")
 
 RULES = [
@@ -83,7 +84,7 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
     after = context.enabled("spacing.missing-space-after-punctuation")
     for paragraph in article.story_paragraphs():
         start, end = paragraph.start, paragraph.end
-        if double:
+        if double and ("  " in text[start:end] or "\u00a0" in text[start:end]):
             for match in DOUBLE_SPACE.finditer(text, start, end):
                 if article.is_protected(match.start() - 1, match.end() + 1):
                     continue
@@ -108,6 +109,9 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
         if before:
             for match in SPACE_BEFORE.finditer(text, start, end):
                 mark = match.group("mark")
+                previous = text[match.start() - 1] if match.start() > start else " "
+                if not (previous.isalnum() or previous == "_" or previous in WORD_END):
+                    continue
                 if article.is_protected(match.start(), match.end()):
                     continue
                 findings.append(
@@ -122,6 +126,9 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
                 )
         if after:
             for match in MISSING_AFTER.finditer(text, start, end):
+                before = text[max(start, match.start() - 2) : match.start()]
+                if len(before) < 2 or not (before.isalpha() and before.islower() and before.isascii()):
+                    continue
                 if article.is_protected(match.start() - 2, match.end() + 1):
                     continue
                 mark = match.group("mark")
