@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
 
@@ -83,6 +85,20 @@ def main() -> None:
 @click.option(
     "--verbose", "-v", is_flag=True, help="Print tracebacks of plugin failures and what was loaded."
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes [default: number of CPUs].",
+)
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Result cache folder [default: .newslint_cache beside the config, else here].",
+)
 def check(
     paths: tuple[str, ...],
     config_path: str | None,
@@ -93,8 +109,12 @@ def check(
     stdin_filename: str | None,
     quiet: bool,
     verbose: bool,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: str | None,
 ) -> None:
     """Lint article files, folders of articles, or - for standard input."""
+    from newslint.batch import StderrOnce, default_jobs, lint_files
     from newslint.discovery import expand_paths
     from newslint.runner import Runner
 
@@ -106,27 +126,36 @@ def check(
         for info in session.plugins:
             click.echo(f"newslint: loaded plugin {info.name} from {info.origin}", err=True)
     runner = Runner(session)
+    printer = StderrOnce()
+    targets = list(expand_paths(list(paths) or ["."], session.config.ignore, session.config.root))
+    files = [path for path in targets if path != "-"]
+    if "-" in targets:
+        captured = io.StringIO()
+        with contextlib.redirect_stderr(captured):
+            runner.start()
+        printer.write(captured.getvalue())
+    linted = lint_files(
+        files,
+        session,
+        jobs=jobs or default_jobs(),
+        cache_dir=cache_dir,
+        cache=not no_cache,
+        runner=runner,
+        printer=printer,
+    )
     results = []
-    targets = list(paths) or ["."]
-    runner.start()
     try:
-        for path in expand_paths(targets, session.config.ignore, session.config.root):
+        for path in targets:
             if path == "-":
-                result = runner.check_file(
-                    stdin_filename or "-", read=sys.stdin.buffer.read, display_path=stdin_filename or "-"
-                )
-            elif not os.path.exists(path) and not os.path.islink(path):
-                from newslint.runner import FileResult
-
-                result = FileResult(path, error="no such file or directory")
+                name = stdin_filename or "-"
+                result = runner.check_file(name, read=sys.stdin.buffer.read, display_path=name)
             else:
-                result = runner.check_file(path)
+                result = next(linted)
             results.append(result)
             if result.error is not None:
                 trouble = True
-                if output_format == "text":
-                    continue
-                click.echo(f"newslint: {path}: {result.error}", err=True)
+                if output_format != "text":
+                    click.echo(f"newslint: {result.path}: {result.error}", err=True)
             for failure in result.failures:
                 trouble = True
                 click.echo(
@@ -136,6 +165,7 @@ def check(
                 if verbose:
                     click.echo(failure.traceback, err=True)
     finally:
+        linted.close()
         runner.finish()
     options = ReportOptions(color=_use_color() and output_format == "text", quiet=quiet, session=session)
     click.echo(get_reporter(output_format)(results, options), nl=False)

@@ -85,7 +85,7 @@ class Runner:
         """Read and check one file; unreadable or binary files get an error, not an exception."""
         shown = display_path or path
         try:
-            raw = read() if read is not None else _read_bytes(path, self.session.config.max_file_size)
+            raw = read() if read is not None else read_limited(path, self.session.config.max_file_size)
             text, encoding = decode(raw)
         except ArticleError as exc:
             return FileResult(shown, error=str(exc))
@@ -183,7 +183,8 @@ class Runner:
         return Fix(start, end, fix.replacement)
 
 
-def _read_bytes(path: str, limit: int) -> bytes:
+def read_limited(path: str, limit: int) -> bytes:
+    """Read a file's bytes, refusing files larger than ``limit`` with an :class:`ArticleError`."""
     with open(path, "rb") as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:

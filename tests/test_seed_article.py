@@ -11,14 +11,18 @@ from newslint.readers import decode
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "examples" / "seed-article.txt"
 
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="../shared/examples/seed-article.txt is not beside this checkout")
+pytestmark = pytest.mark.skipif(
+    not SEED.exists(), reason="../shared/examples/seed-article.txt is not beside this checkout"
+)
 
 
 def test_nothing_is_reported_in_the_publication_line_or_the_export_lines():
     text, _ = decode(SEED.read_bytes())
     result = make_runner().check_text(text, str(SEED))
     lines = text.splitlines()
-    last_story_line = max(i for i, line in enumerate(lines, 1) if line.strip() and not line.startswith("Newspapers"))
+    last_story_line = max(
+        i for i, line in enumerate(lines, 1) if line.strip() and not line.startswith("Newspapers")
+    )
     for finding in result.findings:
         assert finding.line != 1, finding
         assert finding.line <= last_story_line, finding

@@ -1,0 +1,119 @@
+"""The result cache: findings per file, reused while nothing that matters changed.
+
+Like ruff's cache, an entry is keyed by the file's bytes, its path, the
+effective configuration (word lists included), the selected rules, and the
+versions of newslint and of every plugin (a local plugin by its source).
+Entries live under ``.newslint_cache/`` (or ``--cache-dir``).  An entry that
+cannot be read, does not parse, or carries another key is ignored and
+replaced, never trusted.  Results with a plugin failure are not cached.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newslint import __version__
+from newslint.findings import Finding, Fix
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newslint.session import Session
+
+FORMAT_VERSION = "1"
+CACHE_DIR_NAME = ".newslint_cache"
+
+
+def session_fingerprint(session: Session) -> str:
+    """Return a digest of everything besides the file that decides its findings."""
+    digest = hashlib.sha256()
+    digest.update(f"newslint {__version__} cache {FORMAT_VERSION}\n".encode())
+    for info in sorted(session.plugins, key=lambda i: i.name):
+        digest.update(f"plugin {info.name} {info.kind} {info.origin} {info.version}\n".encode())
+        if info.kind == "local file":
+            with contextlib.suppress(OSError):
+                digest.update(Path(info.origin).read_bytes())
+    config = session.config
+    digest.update(json.dumps(config.data, sort_keys=True, default=str).encode())
+    digest.update("\n".join(sorted(config.accepted_words)).encode())
+    digest.update(f"select={session.select} ignore={session.ignore}".encode())
+    return digest.hexdigest()
+
+
+class ResultCache:
+    """Findings per file, stored as small JSON files under one folder."""
+
+    def __init__(self, folder: Path, fingerprint: str) -> None:
+        self.folder = Path(folder) / f"v{FORMAT_VERSION}"
+        self.fingerprint = fingerprint
+        self.hits = 0
+        self.misses = 0
+        self._made: set[Path] = set()
+
+    def key(self, path: str, raw: bytes) -> str:
+        """Return the key of a file's entry."""
+        digest = hashlib.sha256(self.fingerprint.encode())
+        digest.update(path.encode("utf-8", "surrogateescape"))
+        digest.update(b"\0")
+        digest.update(raw)
+        return digest.hexdigest()
+
+    def _entry_path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> list[Finding] | None:
+        """Return the cached findings, or None when there is no trustworthy entry."""
+        try:
+            document = json.loads(self._entry_path(key).read_text(encoding="utf-8"))
+            if not isinstance(document, dict) or document.get("key") != key:
+                raise ValueError("foreign entry")
+            findings = [_finding_from_dict(item) for item in document["findings"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return findings
+
+    def put(self, key: str, findings: list[Finding]) -> None:
+        """Store findings atomically; a cache that cannot be written is silently skipped."""
+        target = self._entry_path(key)
+        document = {"key": key, "findings": [asdict(f) for f in findings]}
+        try:
+            if target.parent not in self._made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _ensure_gitignore(self.folder.parent)
+                self._made.add(target.parent)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(document, out, ensure_ascii=False)
+            os.replace(temporary, target)
+        except OSError:
+            with contextlib.suppress(OSError, UnboundLocalError):
+                os.unlink(temporary)
+
+
+def _ensure_gitignore(folder: Path) -> None:
+    marker = folder / ".gitignore"
+    if not marker.exists():
+        marker.write_text(
+            "# Created by newslint: the result cache is not for version control.\n*\n", encoding="utf-8"
+        )
+
+
+def _finding_from_dict(item: dict[str, Any]) -> Finding:
+    if not isinstance(item, dict):
+        raise TypeError("entry is not a mapping")
+    fix = item.get("fix")
+    values = dict(item)
+    values["fix"] = Fix(int(fix["start"]), int(fix["end"]), str(fix["replacement"])) if fix else None
+    values["suggestions"] = [str(s) for s in values.get("suggestions", [])]
+    finding = Finding(**values)
+    for name in ("start", "end", "line", "column", "end_line", "end_column"):
+        if not isinstance(getattr(finding, name), int):
+            raise TypeError(f"{name} is not a number")
+    return finding
