@@ -34,6 +34,7 @@ CORE_KEYS = {
     "extends": "presets or other config files to build on",
     "per_file_ignores": "globs of paths to rule ids or categories not reported there",
     "max_file_size": "largest file to lint, in bytes",
+    "plugin_timeout": "seconds one plugin may spend on one article before it is stopped",
 }
 ADDITIVE_LISTS = {
     ("dictionary", "accept"),
@@ -141,6 +142,12 @@ class Config:
     def max_file_size(self) -> int:
         """Largest file newslint reads, in bytes (default 20 MB)."""
         return int(self.data.get("max_file_size") or 20_000_000)
+
+    @property
+    def plugin_timeout(self) -> float:
+        """Seconds one plugin may spend on one article (default 60; 0 for no limit)."""
+        value = self.data.get("plugin_timeout")
+        return 60.0 if value is None else float(value)
 
     def section(self, name: str) -> dict[str, Any]:
         """Return a top-level mapping such as ``honorifics:`` or ``languagetool:`` (empty if absent)."""
@@ -348,6 +355,12 @@ def _check_types(data: dict[str, Any], path: Path, lines: dict[tuple[str, ...], 
         fail("fail_level", "'fail_level' must be error, warning or info")
     if "max_file_size" in data and (not isinstance(data["max_file_size"], int) or data["max_file_size"] <= 0):
         fail("max_file_size", "'max_file_size' must be a positive number of bytes")
+    if "plugin_timeout" in data and (
+        isinstance(data["plugin_timeout"], bool)
+        or not isinstance(data["plugin_timeout"], (int, float))
+        or data["plugin_timeout"] < 0
+    ):
+        fail("plugin_timeout", "'plugin_timeout' must be a number of seconds (0 for no limit)")
     for index, pattern in enumerate(data.get("boilerplate") or []):
         try:
             re.compile(str(pattern))

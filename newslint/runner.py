@@ -15,6 +15,7 @@ from newslint.findings import Finding, Fix
 from newslint.model import Article
 from newslint.readers import ArticleError, build_article, compile_boilerplate, decode
 from newslint.session import Session, format_exception
+from newslint.timeouts import time_limit
 
 
 @dataclass
@@ -55,6 +56,7 @@ class Runner:
         self.boilerplate = compile_boilerplate(session.config.boilerplate)
         self.check_impls = session.manager.hook.newslint_check.get_hookimpls()
         self._started = False
+        self.timeout = session.config.plugin_timeout
 
     # Whole runs -----------------------------------------------------------------
 
@@ -107,7 +109,8 @@ class Runner:
         for impl in self.check_impls:
             arguments = {"article": article, "context": self.context}
             try:
-                returned = impl.function(*[arguments[a] for a in impl.argnames])
+                with time_limit(self.timeout):
+                    returned = impl.function(*[arguments[a] for a in impl.argnames])
                 collected.extend(self._validated(returned, impl.plugin_name, article))
             except Exception as exc:
                 result.failures.append(
