@@ -6,6 +6,9 @@ import contextlib
 import io
 import os
 import sys
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,6 +17,11 @@ from newslint.config import ConfigError, did_you_mean, load_config
 from newslint.findings import SEVERITIES, severity_rank
 from newslint.reporters import FORMATS, ReportOptions, get_reporter
 from newslint.session import Session, UsageError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newslint.baseline import Entry
+    from newslint.fixer import FixOutcome
+    from newslint.runner import FileResult, Runner
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2
 
@@ -65,6 +73,14 @@ def main() -> None:
     help="Report format.",
 )
 @click.option(
+    "--output",
+    "-o",
+    "output_path",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the report to this file instead of standard output.",
+)
+@click.option(
     "--fail-level",
     type=click.Choice(SEVERITIES),
     default=None,
@@ -75,6 +91,31 @@ def main() -> None:
 )
 @click.option(
     "--ignore", multiple=True, help="Not these rule ids or categories (comma-separated or repeated)."
+)
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the fixes rules mark as certain, then report what remains (stdin: fixed text on stdout, report on stderr).",
+)
+@click.option("--diff", is_flag=True, help="Print the certain fixes as a unified diff; write nothing.")
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Report only findings not recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Record every finding in this baseline file (exit 0 unless something could not be read).",
+)
+@click.option(
+    "--show-suppressed",
+    is_flag=True,
+    help="Count findings hidden by newslint-disable comments, per_file_ignores and the baseline.",
 )
 @click.option(
     "--stdin-filename",
@@ -103,9 +144,15 @@ def check(
     paths: tuple[str, ...],
     config_path: str | None,
     output_format: str,
+    output_path: str | None,
     fail_level: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    fix: bool,
+    diff: bool,
+    baseline_path: str | None,
+    write_baseline_path: str | None,
+    show_suppressed: bool,
     stdin_filename: str | None,
     quiet: bool,
     verbose: bool,
@@ -118,6 +165,11 @@ def check(
     from newslint.discovery import expand_paths
     from newslint.runner import Runner
 
+    if diff and output_format != "text":
+        _fail("--diff prints a unified diff; it cannot be combined with --format")
+    if baseline_path and write_baseline_path:
+        _fail("--baseline and --write-baseline cannot be combined (--write-baseline rewrites the whole file)")
+    known = _read_baseline(baseline_path) if baseline_path else None
     session = _session(config_path, select, ignore)
     trouble = bool(session.load_errors)
     for message in session.load_errors:
@@ -128,8 +180,9 @@ def check(
     runner = Runner(session)
     printer = StderrOnce()
     targets = list(expand_paths(list(paths) or ["."], session.config.ignore, session.config.root))
-    files = [path for path in targets if path != "-"]
-    if "-" in targets:
+    fixing = fix or diff  # fixes run file by file in this process, without the result cache
+    files = [] if fixing else [path for path in targets if path != "-"]
+    if "-" in targets or fixing:
         captured = io.StringIO()
         with contextlib.redirect_stderr(captured):
             runner.start()
@@ -144,9 +197,12 @@ def check(
         printer=printer,
     )
     results = []
+    fixes = _Fixes(write=fix and not diff)
     try:
         for path in targets:
-            if path == "-":
+            if fixing:
+                result = fixes.run(runner, path, stdin_filename)
+            elif path == "-":
                 name = stdin_filename or "-"
                 result = runner.check_file(name, read=sys.stdin.buffer.read, display_path=name)
             else:
@@ -154,8 +210,10 @@ def check(
             results.append(result)
             if result.error is not None:
                 trouble = True
-                if output_format != "text":
+                if output_format != "text" or diff:
                     click.echo(f"newslint: {result.path}: {result.error}", err=True)
+            for warning in result.warnings:
+                click.echo(f"newslint: warning: {warning}", err=True)
             for failure in result.failures:
                 trouble = True
                 click.echo(
@@ -167,11 +225,112 @@ def check(
     finally:
         linted.close()
         runner.finish()
-    options = ReportOptions(color=_use_color() and output_format == "text", quiet=quiet, session=session)
-    click.echo(get_reporter(output_format)(results, options), nl=False)
-    level = severity_rank(fail_level or session.config.fail_level or "warning")
+    trouble = fixes.finish(quiet) or trouble
+    if diff:
+        sys.stdout.write(fixes.diff_text())
+        sys.exit(EXIT_TROUBLE if trouble else EXIT_FINDINGS if fixes.changed_files else EXIT_CLEAN)
+    if write_baseline_path:
+        from newslint.baseline import write_baseline
+
+        try:
+            count = write_baseline(results, write_baseline_path)
+        except OSError as exc:
+            _fail(f"cannot write baseline {write_baseline_path}: {exc.strerror or exc}")
+        click.echo(f"newslint: recorded {count} findings in {write_baseline_path}", err=True)
+        sys.exit(EXIT_TROUBLE if trouble else EXIT_CLEAN)
+    if known is not None and baseline_path:
+        from newslint.baseline import filter_known
+
+        filter_known(results, known, Path(baseline_path).resolve().parent)
+    level_name = fail_level or session.config.fail_level or "warning"
+    options = ReportOptions(
+        color=_use_color() and output_format == "text" and output_path is None and not fixes.stdin_output,
+        quiet=quiet,
+        session=session,
+        show_suppressed=show_suppressed,
+        fail_level=level_name,
+    )
+    report = get_reporter(output_format)(results, options)
+    if output_path is not None:
+        try:
+            Path(output_path).write_text(report, encoding="utf-8")
+        except OSError as exc:
+            _fail(f"cannot write {output_path}: {exc.strerror or exc}")
+    elif fixes.stdin_output is not None:
+        click.echo(report, nl=False, err=True)  # standard output carries the fixed text
+    else:
+        click.echo(report, nl=False)
+    if fixes.stdin_output is not None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(fixes.stdin_output)
+        sys.stdout.buffer.flush()
+    level = severity_rank(level_name)
     failing = any(severity_rank(f.severity or "warning") <= level for r in results for f in r.findings)
     sys.exit(EXIT_TROUBLE if trouble else EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+class _Fixes:
+    """The ``--fix``/``--diff`` side of a run: fix each file, keep the diffs, count what changed."""
+
+    def __init__(self, write: bool) -> None:
+        self.write = write
+        self.outcomes: list[FixOutcome] = []
+        self.stdin_output: bytes | None = None
+
+    def run(self, runner: Runner, path: str, stdin_filename: str | None) -> FileResult:
+        """Fix one path (standard input for ``-``) and return what remains."""
+        from newslint.fixer import fix_bytes, fix_file
+        from newslint.runner import FileResult
+
+        if path == "-":
+            shown = stdin_filename or "-"
+            outcome, data = fix_bytes(runner, sys.stdin.buffer.read(), shown)
+            if self.write:
+                self.stdin_output = data
+        elif not os.path.exists(path) and not os.path.islink(path):
+            return FileResult(path, error="no such file or directory")
+        else:
+            outcome = fix_file(runner, path, write=self.write)
+        self.outcomes.append(outcome)
+        return outcome.result
+
+    @property
+    def changed_files(self) -> int:
+        """How many files the fixes change (or would change)."""
+        return sum(1 for o in self.outcomes if o.changed and o.error is None)
+
+    def diff_text(self) -> str:
+        """The unified diff of every file's fixes."""
+        from newslint.fixer import unified_diff
+
+        return "".join(unified_diff(o.path, o.original, o.fixed) for o in self.outcomes if o.error is None)
+
+    def finish(self, quiet: bool) -> bool:
+        """Print refusals and the count of fixes on stderr; return True when a file was refused."""
+        refused = False
+        for outcome in self.outcomes:
+            if outcome.error is not None and outcome.result.error is None:
+                click.echo(f"newslint: {outcome.path}: {outcome.error}", err=True)
+                refused = True
+        applied = sum(o.applied for o in self.outcomes if o.error is None)
+        if self.outcomes and not quiet:
+            verb = "fixed" if self.write else "would fix"
+            click.echo(
+                f"newslint: {verb} {applied} problem{'s' if applied != 1 else ''} "
+                f"in {self.changed_files} file{'s' if self.changed_files != 1 else ''}",
+                err=True,
+            )
+        return refused
+
+
+def _read_baseline(path: str) -> Counter[Entry]:
+    from newslint.baseline import BaselineError, read_baseline
+
+    try:
+        return read_baseline(path)
+    except BaselineError as exc:
+        _fail(str(exc))
+    raise AssertionError("unreachable")
 
 
 @main.command()

@@ -12,9 +12,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newslint.findings import Finding, Fix
+from newslint.fixer import fix_allowed_in_quotation
 from newslint.model import Article
 from newslint.readers import ArticleError, build_article, compile_boilerplate, decode
 from newslint.session import Session, format_exception
+from newslint.suppressions import Suppressions
 from newslint.timeouts import time_limit
 
 
@@ -39,6 +41,9 @@ class FileResult:
     file_text: str | None = None
     encoding: str = "utf-8"
     suppressed: int = 0
+    suppressed_findings: list[Finding] = field(default_factory=list)
+    baselined: int = 0
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         """Return the file's entry in the JSON document of CONTRACTS.md."""
@@ -55,6 +60,7 @@ class Runner:
         self.context = session.context()
         self.boilerplate = compile_boilerplate(session.config.boilerplate)
         self.check_impls = session.manager.hook.newslint_check.get_hookimpls()
+        self.suppressions = Suppressions(session)
         self._started = False
         self.timeout = session.config.plugin_timeout
 
@@ -118,7 +124,11 @@ class Runner:
                         impl.plugin_name, article.path, f"{type(exc).__name__}: {exc}", format_exception(exc)
                     )
                 )
-        result.findings = self._finish(collected, article)
+        findings = self._finish(collected, article)
+        result.findings, result.suppressed_findings, result.warnings = self.suppressions.apply(
+            article, findings
+        )
+        result.suppressed = len(result.suppressed_findings)
         return result
 
     def _validated(self, returned: object, plugin: str, article: Article) -> Iterable[Finding]:
@@ -163,7 +173,7 @@ class Runner:
                 start=file_start,
                 end=file_end,
                 suggestions=[str(s) for s in finding.suggestions],
-                fix=self._map_fix(finding.fix, article),
+                fix=self._map_fix(finding.fix, article, spec.category),
                 severity=severity,
                 category=spec.category,
                 text=article.file_text[file_start:file_end],
@@ -175,9 +185,13 @@ class Runner:
         return sorted(kept.values(), key=Finding.sort_key)
 
     @staticmethod
-    def _map_fix(fix: Fix | None, article: Article) -> Fix | None:
+    def _map_fix(fix: Fix | None, article: Article, category: str) -> Fix | None:
         if fix is None or not (0 <= fix.start <= fix.end <= len(article.text)):
             return None
+        if not fix_allowed_in_quotation(category) and article.in_quotation(
+            fix.start, max(fix.end, fix.start + 1)
+        ):
+            return None  # a quotation is the speaker's words: style fixes never rewrite it
         if not article.offsets.span_is_verbatim(fix.start, fix.end):
             return None  # the span crosses markup: not safe to rewrite
         start, end = article.file_span(fix.start, fix.end)

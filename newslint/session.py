@@ -18,6 +18,7 @@ from newslint.config import SEVERITY_VALUES, Config, ConfigError, did_you_mean, 
 from newslint.context import CheckContext
 from newslint.plugin_manager import PluginInfo, load_plugins
 from newslint.rules import CATEGORIES, RuleSpec
+from newslint.suppressions import check_per_file_ignores
 
 
 class UsageError(Exception):
@@ -74,6 +75,7 @@ class Session:
             sections.update(names or [])
         validate_top_level(config, sections)
         session._validate_rule_settings()
+        check_per_file_ignores(session)
         problems: list[str] = []
         for impl in manager.hook.newslint_config_errors.get_hookimpls():
             try:
@@ -94,6 +96,14 @@ class Session:
         names.update(spec.plugin_prefix for spec in self.rules.values())
         names.update(info.name for info in self.plugins)
         return names
+
+    def known_names(self) -> set[str]:
+        """Return the rule ids, categories, rule prefixes and plugin names this session knows."""
+        return self._known_names()
+
+    def is_known_name(self, name: str) -> bool:
+        """True when ``name`` is a rule id (run-time ids included), a category or a plugin name."""
+        return name in self._known_names() or self.resolve(name) is not None
 
     def resolve(self, rule_id: str) -> RuleSpec | None:
         """Return the rule's declaration, asking plugins about run-time rule ids."""

@@ -1,11 +1,14 @@
 """Report formats for ``newslint check --format``.
 
-Each reporter is a function ``(results, options) -> str`` that returns the
-whole report; :data:`REPORTERS` maps format names to them.
+Each reporter is a module with a function ``render(results, options) -> str``
+that returns the whole report; :data:`REPORTERS` maps format names to those
+modules, which are imported only when used.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -23,6 +26,7 @@ class ReportOptions:
     quiet: bool = False
     session: Session | None = None
     show_suppressed: bool = False
+    fail_level: str = "warning"
 
 
 def summary_counts(results: list[FileResult]) -> dict[str, int]:
@@ -35,13 +39,26 @@ def summary_counts(results: list[FileResult]) -> dict[str, int]:
     return counts
 
 
+def suppressed_counts(results: list[FileResult]) -> tuple[int, int, Counter[str]]:
+    """Return ``(suppressed, baselined, suppressed per rule)`` over a run, for ``--show-suppressed``."""
+    per_rule: Counter[str] = Counter(f.rule for r in results for f in r.suppressed_findings)
+    suppressed = sum(r.suppressed for r in results)
+    return suppressed, sum(r.baselined for r in results), per_rule
+
+
+REPORTERS: dict[str, str] = {
+    "text": "newslint.reporters.text",
+    "json": "newslint.reporters.json_report",
+    "sarif": "newslint.reporters.sarif",
+    "github": "newslint.reporters.github",
+    "junit": "newslint.reporters.junit",
+    "html": "newslint.reporters.html",
+}
+"""Format name → module whose ``render(results, options)`` writes that report."""
+
+FORMATS = tuple(REPORTERS)
+
+
 def get_reporter(name: str) -> Callable[[list[FileResult], ReportOptions], str]:
-    """Return the reporter for a format name."""
-    if name == "json":
-        from newslint.reporters.json_report import render
-    else:
-        from newslint.reporters.text import render
-    return render
-
-
-FORMATS = ("text", "json")
+    """Return the ``render`` function of the reporter for a format name."""
+    return importlib.import_module(REPORTERS[name]).render

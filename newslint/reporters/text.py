@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from newslint.reporters import ReportOptions, summary_counts
+from newslint.reporters import ReportOptions, summary_counts, suppressed_counts
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.findings import Finding
@@ -90,7 +90,11 @@ def render(results: list[FileResult], options: ReportOptions) -> str:
         if unreadable:
             line += f"; {_plural(unreadable, 'file')} could not be read"
         if options.show_suppressed:
-            suppressed = sum(r.suppressed for r in results)
+            suppressed, baselined, per_rule = suppressed_counts(results)
             line += f"; {suppressed} suppressed"
+            if per_rule:
+                line += " (" + ", ".join(f"{rule} {n}" for rule, n in sorted(per_rule.items())) + ")"
+            if baselined:
+                line += f"; {baselined} in the baseline"
         out.append(style(line, bold=True))
     return "\n".join(out) + ("\n" if out else "")
