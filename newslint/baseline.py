@@ -28,6 +28,7 @@ VERSION = 1
 CONTEXT = 24
 """Characters of text kept on each side of a finding, after runs of white space are collapsed."""
 WHITESPACE = re.compile(r"\s+")
+BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 class BaselineError(Exception):
@@ -46,15 +47,24 @@ class Entry:
 
 
 def surroundings(file_text: str, start: int, end: int, width: int = CONTEXT) -> tuple[str, str]:
-    """Return up to ``width`` characters before and after ``start:end``, white space collapsed.
+    """Return up to ``width`` characters before and after ``start:end`` in its paragraph, white space collapsed.
 
-    Collapsing white space (line breaks included) keeps the context stable
-    when a paragraph is re-wrapped or its line endings change.
+    The context stops at a blank line, so a paragraph added or removed next
+    to a finding does not change it; collapsing white space (line breaks
+    included) keeps it stable when a paragraph is re-wrapped or its line
+    endings change.
     """
     window = 3 * width
-    before = WHITESPACE.sub(" ", file_text[max(0, start - window) : start])[-width:]
-    after = WHITESPACE.sub(" ", file_text[end : end + window])[:width]
-    return before, after
+    before = file_text[max(0, start - window) : start]
+    breaks = list(BLANK_LINE.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    after = file_text[end : end + window]
+    first_break = BLANK_LINE.search(after)
+    if first_break:
+        after = after[: first_break.start()]
+    # Strip only the far ends (the paragraph's edges), never the side touching the finding.
+    return WHITESPACE.sub(" ", before).lstrip()[-width:], WHITESPACE.sub(" ", after).rstrip()[:width]
 
 
 def entry_for(finding: Finding, file_text: str, path: str) -> Entry:
