@@ -195,3 +195,18 @@ def test_every_format_is_listed_in_help() -> None:
     result = CliRunner().invoke(main, ["check", "--help"])
     for name in ("text", "json", "sarif", "github", "junit", "html"):
         assert name in result.stdout
+
+
+def test_the_example_workflow_uploads_sarif_and_runs_the_gate() -> None:
+    import yaml
+
+    workflow = yaml.safe_load(
+        (Path(__file__).parents[1] / "docs/github-actions.yml").read_text(encoding="utf-8")
+    )
+    steps = workflow["jobs"]["newslint"]["steps"]
+    uses = [step.get("uses", "") for step in steps]
+    runs = " ".join(step.get("run", "") for step in steps)
+    assert any(u.startswith("github/codeql-action/upload-sarif") for u in uses)
+    assert "--format sarif --output newslint.sarif" in runs
+    assert "--format github" in runs and "--format html" in runs
+    assert workflow["permissions"]["security-events"] == "write"

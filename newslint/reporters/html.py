@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import itertools
 import json
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
@@ -132,14 +132,27 @@ def _worst(findings: list[Finding]) -> str:
     return min((f.severity or "warning" for f in findings), key=SEVERITIES.index)
 
 
-def _paragraph(view: _View, paragraph: Paragraph) -> str:
+def _parts_by_paragraph(article: Article, parts: list[_Part]) -> dict[int, list[_Part]]:
+    """Group the findings' parts by the paragraphs they touch (a part may touch several)."""
+    starts = [p.start for p in article.paragraphs]
+    grouped: dict[int, list[_Part]] = {}
+    for part in parts:
+        first = max(bisect_right(starts, part.start) - 1, 0)
+        index = first
+        while index < len(starts) and (index == first or starts[index] < part.end):
+            grouped.setdefault(index, []).append(part)
+            index += 1
+    return grouped
+
+
+def _paragraph(view: _View, paragraph: Paragraph, parts: list[_Part]) -> str:
     assert view.article is not None
     text = view.article.text
     tag, kind = KIND_TAGS.get(paragraph.kind, ("p", "k-body"))
     dateline = paragraph.dateline
     out: list[str] = []
     cuts = (dateline.start, dateline.end) if dateline is not None else ()
-    for left, right, indexes in _segments(paragraph.start, paragraph.end, view.parts, cuts):
+    for left, right, indexes in _segments(paragraph.start, paragraph.end, parts, cuts):
         piece = _text(text[left:right])
         if indexes:
             findings = [view.result.findings[i] for i in indexes]
@@ -229,7 +242,8 @@ def _article(view: _View) -> str:
             f'<p class="error-note">{html.escape(result.error)}</p></article>'
         )
     assert view.article is not None
-    body = "".join(_paragraph(view, p) for p in view.article.paragraphs)
+    grouped = _parts_by_paragraph(view.article, view.parts)
+    body = "".join(_paragraph(view, p, grouped.get(i, [])) for i, p in enumerate(view.article.paragraphs))
     if not body:
         body = '<p class="empty">(no story text)</p>'
     findings = result.findings
