@@ -58,16 +58,25 @@ class Linter:
         if self.cache is None:
             return self.runner.check_file(path, read=lambda: raw)
         key = self.cache.key(path, raw)
-        cached = self.cache.get(key)
+        cached = self.cache.get_entry(key)
         if cached is not None:
             try:
                 text, encoding = decode(raw)
             except ArticleError as exc:  # pragma: no cover - a cached file always decoded
                 return FileResult(path, error=str(exc))
-            return FileResult(path, findings=cached, file_text=text, encoding=encoding)
+            findings, suppressed, warnings = cached
+            return FileResult(
+                path,
+                findings=findings,
+                file_text=text,
+                encoding=encoding,
+                suppressed=len(suppressed),
+                suppressed_findings=suppressed,
+                warnings=warnings,
+            )
         result = self.runner.check_file(path, read=lambda: raw)
         if result.error is None and not result.failures:
-            self.cache.put(key, result.findings)
+            self.cache.put(key, result.findings, result.suppressed_findings, result.warnings)
         return result
 
 

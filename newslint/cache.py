@@ -25,7 +25,7 @@ from newslint.findings import Finding, Fix
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.session import Session
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"  # 2: entries carry suppressed findings and suppression warnings
 CACHE_DIR_NAME = ".newslint_cache"
 
 
@@ -68,21 +68,39 @@ class ResultCache:
 
     def get(self, key: str) -> list[Finding] | None:
         """Return the cached findings, or None when there is no trustworthy entry."""
+        entry = self.get_entry(key)
+        return entry[0] if entry is not None else None
+
+    def get_entry(self, key: str) -> tuple[list[Finding], list[Finding], list[str]] | None:
+        """Return ``(findings, suppressed findings, suppression warnings)``, or None."""
         try:
             document = json.loads(self._entry_path(key).read_text(encoding="utf-8"))
             if not isinstance(document, dict) or document.get("key") != key:
                 raise ValueError("foreign entry")
             findings = [_finding_from_dict(item) for item in document["findings"]]
-        except (OSError, ValueError, KeyError, TypeError):
+            suppressed = [_finding_from_dict(item) for item in document.get("suppressed", [])]
+            warnings = [str(w) for w in document.get("warnings", [])]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.misses += 1
             return None
         self.hits += 1
-        return findings
+        return findings, suppressed, warnings
 
-    def put(self, key: str, findings: list[Finding]) -> None:
-        """Store findings atomically; a cache that cannot be written is silently skipped."""
+    def put(
+        self,
+        key: str,
+        findings: list[Finding],
+        suppressed: list[Finding] | None = None,
+        warnings: list[str] | None = None,
+    ) -> None:
+        """Store findings (and what suppressions hid) atomically; a cache that cannot be written is skipped."""
         target = self._entry_path(key)
-        document = {"key": key, "findings": [asdict(f) for f in findings]}
+        document = {
+            "key": key,
+            "findings": [asdict(f) for f in findings],
+            "suppressed": [asdict(f) for f in suppressed or []],
+            "warnings": list(warnings or []),
+        }
         try:
             if target.parent not in self._made:
                 target.parent.mkdir(parents=True, exist_ok=True)

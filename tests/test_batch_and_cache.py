@@ -11,7 +11,7 @@ import pytest
 from conftest import make_runner, write_config
 
 from newslint.batch import Linter, lint_files, make_cache
-from newslint.cache import ResultCache, session_fingerprint
+from newslint.cache import FORMAT_VERSION, ResultCache, session_fingerprint
 from newslint.config import load_config
 from newslint.session import Session
 
@@ -66,7 +66,7 @@ def test_cache_is_written_and_reused(tmp_path):
     session = make_runner().session
     cache_dir = tmp_path / "cache"
     first = list(lint_files(paths, session, cache_dir=cache_dir))
-    assert list((cache_dir / "v1").rglob("*.json"))
+    assert list((cache_dir / f"v{FORMAT_VERSION}").rglob("*.json"))
     cache = make_cache(session, cache_dir, True)
     linter = Linter(make_runner(), cache)
     calls = []

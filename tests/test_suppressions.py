@@ -207,3 +207,18 @@ def test_per_file_ignores_accept_categories_and_plugins_of_local_rules(tmp_path:
         {"plugins": [str(FIXTURES / "desk_plugin.py")], "per_file_ignores": {"*.md": ["desk", "typos"]}},
     )
     Session.create(load_config(path))  # no error
+
+
+def test_the_result_cache_keeps_suppressions_and_warnings(tmp_path: Path) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(
+        HEAD + "<!-- newslint-disable spacing.double-space nonsense -->\n\nOne  two , three.\n",
+        encoding="utf-8",
+    )
+    args = ["check", "--show-suppressed", "--cache-dir", str(tmp_path / "cache"), str(story)]
+    first = CliRunner().invoke(main, args)
+    second = CliRunner().invoke(main, args)  # from the cache
+    assert list((tmp_path / "cache").rglob("*.json"))
+    for result in (first, second):
+        assert "1 finding in 1 file (1 warning); 1 suppressed (spacing.double-space 1)" in result.stdout
+        assert "unknown rule id or category 'nonsense'" in result.stderr
