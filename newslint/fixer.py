@@ -101,7 +101,11 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
         replacement = fix.replacement
         if "\n" in replacement:
             replacement = replacement.replace("\r\n", "\n").replace("\n", newline)
-        if text[fix.start : fix.end] == replacement:
+        if (
+            text[fix.start : fix.end] == replacement
+            or _splits_crlf(text, fix.start)
+            or _splits_crlf(text, fix.end)
+        ):
             continue
         pieces.append(text[position : fix.start])
         pieces.append(replacement)
@@ -109,6 +113,11 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
         changed += 1
     pieces.append(text[position:])
     return "".join(pieces), changed
+
+
+def _splits_crlf(text: str, offset: int) -> bool:
+    """True when ``offset`` falls between the ``\r`` and the ``\n`` of a CRLF line ending."""
+    return 0 < offset < len(text) and text[offset - 1] == "\r" and text[offset] == "\n"
 
 
 def fix_text(text: str, lint: Callable[[str], FileResult]) -> tuple[str, int, FileResult]:

@@ -74,6 +74,11 @@ def test_apply_fixes_keeps_crlf_in_replacements() -> None:
     assert fixed == "one\r\ntw\r\n three\r\n" and changed == 1
 
 
+def test_a_fix_never_splits_a_crlf_line_ending() -> None:
+    assert apply_fixes("one \r\ntwo", [Fix(3, 5, "")]) == ("one \r\ntwo", 0)
+    assert apply_fixes("one \r\ntwo", [Fix(3, 6, "\n")]) == ("one\r\ntwo", 1)
+
+
 def test_a_fix_that_changes_nothing_is_not_counted() -> None:
     assert apply_fixes("abc", [Fix(0, 1, "a")]) == ("abc", 0)
 
