@@ -178,44 +178,31 @@ def find_quotations(text: str, paragraphs: list[Paragraph]) -> list[Quotation]:
     for paragraph in paragraphs:
         open_at: int | None = None
         first = True
-        end = paragraph.end
-        for match in QUOTE_MARK.finditer(text, paragraph.start, end):
+
+        for match in QUOTE_MARK.finditer(text, paragraph.start, paragraph.end):
             position = match.start()
             char = text[position]
             if open_at is None:
                 if char == "“" or (char == '"' and _opens_straight(text, position, paragraph.start)):
                     open_at = position
-                continue
-            if char == "“":
-                continue  # a nested or stray opening mark inside a quotation
-            quotations.append(
-                Quotation(
-                    open_at,
-                    position + 1,
-                    inner_start=open_at + 1,
-                    inner_end=position,
-                    paragraph=paragraph.index,
-                    closed=True,
-                    continues_previous=first and previous_open and open_at == _first_visible(text, paragraph),
-                )
-            )
-            first = False
-            open_at = None
-        left_open = open_at is not None
+            elif char != "“":  # a second opening mark inside a quotation is nested or stray
+                continues = first and previous_open and open_at == _first_visible(text, paragraph)
+                quotations.append(_quotation(open_at, position + 1, paragraph.index, True, continues))
+                first = False
+                open_at = None
         if open_at is not None:
-            quotations.append(
-                Quotation(
-                    open_at,
-                    end,
-                    inner_start=open_at + 1,
-                    inner_end=end,
-                    paragraph=paragraph.index,
-                    closed=False,
-                    continues_previous=first and previous_open and open_at == _first_visible(text, paragraph),
-                )
-            )
-        previous_open = left_open
+            continues = first and previous_open and open_at == _first_visible(text, paragraph)
+            quotations.append(_quotation(open_at, paragraph.end, paragraph.index, False, continues))
+        previous_open = open_at is not None
     return quotations
+
+
+def _quotation(start: int, end: int, paragraph: int, closed: bool, continues: bool) -> Quotation:
+    """A quotation from its opening mark to its closing mark (or the paragraph's end)."""
+    return Quotation(
+        start, end, inner_start=start + 1, inner_end=end - 1 if closed else end,
+        paragraph=paragraph, closed=closed, continues_previous=continues,
+    )  # fmt: skip
 
 
 def _first_visible(text: str, paragraph: Paragraph) -> int:
