@@ -15,6 +15,7 @@ import click
 from newslint import __version__
 from newslint.config import ConfigError, did_you_mean, load_config
 from newslint.findings import SEVERITIES, severity_rank
+from newslint.languagetool_cli import languagetool
 from newslint.reporters import FORMATS, ReportOptions, get_reporter
 from newslint.session import Session, UsageError
 
@@ -59,6 +60,9 @@ config_option = click.option(
 @click.version_option(__version__, "--version", prog_name="newslint")
 def main() -> None:
     """newslint: lint news copy for typos, extraction damage, house style and attribution."""
+
+
+main.add_command(languagetool)
 
 
 @main.command()
@@ -133,7 +137,9 @@ def main() -> None:
     default=None,
     help="Worker processes [default: number of CPUs].",
 )
-@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option(
+    "--no-cache", is_flag=True, help="Do not read or write the result cache or the LanguageTool cache."
+)
 @click.option(
     "--cache-dir",
     type=click.Path(file_okay=False),
@@ -171,6 +177,7 @@ def check(
         _fail("--baseline and --write-baseline cannot be combined (--write-baseline rewrites the whole file)")
     known = _read_baseline(baseline_path) if baseline_path else None
     session = _session(config_path, select, ignore)
+    session.config.use_cache = not no_cache
     trouble = bool(session.load_errors)
     for message in session.load_errors:
         click.echo(f"newslint: {message}", err=True)

@@ -103,6 +103,8 @@ class Config:
     path: Path | None = None
     root: Path = field(default_factory=Path.cwd)
     lines: dict[tuple[str, ...], tuple[str, int]] = field(default_factory=dict)
+    use_cache: bool = True
+    """False under ``newslint check --no-cache``: plugins neither read nor write on-disk caches."""
     _accepted: frozenset[str] | None = field(default=None, repr=False)
 
     # Simple settings ----------------------------------------------------------

@@ -84,6 +84,18 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
 
 
 @hookspec
+def newslint_drop_findings(article: Article, findings: list[Finding], context: CheckContext) -> list[Finding]:
+    """Name findings to drop once every plugin has checked the article.
+
+    ``findings`` holds every plugin's findings for the article, with offsets
+    in ``article.text``, before the runner maps them.  Return the ones not to
+    report (the same objects), typically the plugin's own findings that
+    repeat another plugin's: one problem, one finding.  Called once per
+    article, after every check hook.
+    """
+
+
+@hookspec
 def newslint_start_run(config: Config) -> None:
     """Prepare for a run over many articles (open a connection, warm a cache).
 

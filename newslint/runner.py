@@ -61,6 +61,7 @@ class Runner:
         self.boilerplate = compile_boilerplate(session.config.boilerplate)
         self.check_impls = session.manager.hook.newslint_check.get_hookimpls()
         self.suppressions = Suppressions(session)
+        self.drop_impls = session.manager.hook.newslint_drop_findings.get_hookimpls()
         self._started = False
         self.timeout = session.config.plugin_timeout
 
@@ -124,12 +125,32 @@ class Runner:
                         impl.plugin_name, article.path, f"{type(exc).__name__}: {exc}", format_exception(exc)
                     )
                 )
+        if self.drop_impls and collected:
+            collected = self._drop(collected, article, result)
         findings = self._finish(collected, article)
         result.findings, result.suppressed_findings, result.warnings = self.suppressions.apply(
             article, findings
         )
         result.suppressed = len(result.suppressed_findings)
         return result
+
+    def _drop(self, findings: list[Finding], article: Article, result: FileResult) -> list[Finding]:
+        """Let plugins drop findings that repeat others (the ``newslint_drop_findings`` hook)."""
+        for impl in self.drop_impls:
+            arguments = {"article": article, "findings": list(findings), "context": self.context}
+            try:
+                dropped = impl.function(*[arguments[a] for a in impl.argnames]) or []
+            except Exception as exc:
+                result.failures.append(
+                    PluginFailure(
+                        impl.plugin_name, article.path, f"{type(exc).__name__}: {exc}", format_exception(exc)
+                    )
+                )
+                continue
+            gone = {id(finding) for finding in dropped}
+            if gone:
+                findings = [finding for finding in findings if id(finding) not in gone]
+        return findings
 
     def _validated(self, returned: object, plugin: str, article: Article) -> Iterable[Finding]:
         if returned is None:

@@ -26,6 +26,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def _isolated_cwd(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
     monkeypatch.setenv("NO_COLOR", "1")
+    # No LanguageTool, and no cache outside the test's folders, unless a test asks for them.
+    monkeypatch.setenv("NEWSLINT_LANGUAGETOOL_MODE", "off")
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("NEWSLINT_LANGUAGETOOL_URL", raising=False)
 
 
 _RUNNERS: dict[str, Runner] = {}

@@ -1,0 +1,491 @@
+"""Reaching LanguageTool: a configured server, or a local install started for the run.
+
+:func:`choose_target` decides, from the settings and the file system alone,
+what a run would use: the configured server, else (in ``auto`` and
+``local`` mode) a LanguageTool that language-tool-python already downloaded
+(its cache folder, ``$LTP_PATH`` or ``~/.cache/language_tool_python``) or
+that ``$LTP_JAR_DIR_PATH`` points at.
+
+:class:`LanguageToolClient` is the run's one connection.  A local install is
+started by newslint itself (``java -cp languagetool-server.jar
+org.languagetool.server.HTTPServer``) on a free loopback port the first time
+an answer is not in the cache, and stopped when the run ends;
+language-tool-python then talks to it, or to the server, in its remote mode.
+newslint never lets language-tool-python start a local server itself,
+because that path downloads LanguageTool (about 250 MB) whenever the version
+it wants is missing: a lint run must never start a download.  Only
+``newslint languagetool install`` downloads, on purpose.
+
+Every failure becomes a :class:`LanguageToolUnavailable` with one line that
+says what went wrong; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newslint_plugins.grammar_settings import SERVER_ENV, LanguageToolSettings
+from newslint_plugins.grammar_text import Utf16Index
+
+# The environment variables language-tool-python reads (language_tool_python.utils).
+LTP_PATH_ENV = "LTP_PATH"
+LTP_JAR_DIR_ENV = "LTP_JAR_DIR_PATH"
+SERVER_JARS = ("languagetool-server.jar", "languagetool.jar", "LanguageTool.jar")
+SERVER_CLASS = "org.languagetool.server.HTTPServer"
+START_TIMEOUT = 60.0
+PROBE_TEXT = "newslint"
+MAX_SUGGESTIONS = 5
+
+
+class LanguageToolUnavailable(Exception):
+    """LanguageTool cannot be used for this run; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class LocalInstall:
+    """A LanguageTool on disk: its folder, server jar, version and how it was found."""
+
+    directory: Path
+    jar: Path
+    version: str
+    source: str
+
+
+@dataclass(frozen=True)
+class JavaInfo:
+    """The ``java`` on the PATH and its major version (0 when it could not be read)."""
+
+    path: str
+    major: int
+    description: str
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a run uses: ``server``, ``local``, or ``none`` (with the reason) or ``off``."""
+
+    kind: str
+    server: str | None = None
+    install: LocalInstall | None = None
+    reason: str = ""
+
+
+# Finding LanguageTool -----------------------------------------------------------
+
+
+def ltp_download_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Return the folder language-tool-python downloads LanguageTool into (without creating it)."""
+    environ = os.environ if environ is None else environ
+    configured = environ.get(LTP_PATH_ENV)
+    return Path(configured) if configured else Path.home() / ".cache" / "language_tool_python"
+
+
+def find_local_install(environ: Mapping[str, str] | None = None) -> LocalInstall | None:
+    """Return the LanguageTool to start locally: ``$LTP_JAR_DIR_PATH``, else the newest download."""
+    environ = os.environ if environ is None else environ
+    jar_dir = environ.get(LTP_JAR_DIR_ENV)
+    if jar_dir:
+        jar = _server_jar(Path(jar_dir))
+        if jar is None:
+            return None
+        return LocalInstall(Path(jar_dir), jar, _jar_version(jar, Path(jar_dir)), LTP_JAR_DIR_ENV)
+    folder = ltp_download_dir(environ)
+    candidates = []
+    try:
+        entries = list(folder.glob("LanguageTool-*"))
+    except OSError:
+        return None
+    for directory in entries:
+        jar = _server_jar(directory) if directory.is_dir() else None
+        if jar is not None:
+            version = directory.name[len("LanguageTool-") :]
+            candidates.append((_version_order(version), LocalInstall(directory, jar, version, str(folder))))
+    return max(candidates, key=lambda item: item[0])[1] if candidates else None
+
+
+def _server_jar(directory: Path) -> Path | None:
+    for name in SERVER_JARS:
+        if (directory / name).is_file():
+            return directory / name
+    return None
+
+
+def _version_order(version: str) -> tuple[int, tuple[int, ...]]:
+    """Order as language-tool-python does: snapshots (dates) after releases, then by number."""
+    numbers = tuple(int(n) for n in re.findall(r"\d+", version))
+    return (1 if re.fullmatch(r"\d{8}", version) else 0, numbers)
+
+
+def _jar_version(jar: Path, directory: Path) -> str:
+    """Read ``Implementation-Version`` from the jar's manifest; fall back to the folder's name."""
+    try:
+        with zipfile.ZipFile(jar) as archive:
+            manifest = archive.read("META-INF/MANIFEST.MF").decode("utf-8", "replace")
+        match = re.search(r"^Implementation-Version:\s*(\S+)", manifest, re.MULTILINE)
+        if match:
+            return match.group(1)
+    except (OSError, KeyError, zipfile.BadZipFile):
+        pass
+    match = re.search(r"LanguageTool-(.+)$", directory.name)
+    if match:
+        return match.group(1)
+    try:
+        return f"unknown (jar of {int(jar.stat().st_mtime)})"
+    except OSError:
+        return "unknown"
+
+
+_JAVA_CACHE: dict[str, JavaInfo | None] = {}
+
+
+def find_java() -> JavaInfo | None:
+    """Return the ``java`` on the PATH and its version, or None when there is none."""
+    path = shutil.which("java")
+    if path is None:
+        return None
+    if path not in _JAVA_CACHE:
+        try:
+            done = subprocess.run([path, "-version"], capture_output=True, text=True, timeout=20, check=False)
+            output = (done.stderr or "") + (done.stdout or "")
+        except (OSError, subprocess.SubprocessError) as exc:
+            output = str(exc)
+        match = re.search(r'version "(?:1\.)?(\d+)', output) or re.search(r"\b(?:java|openjdk) (\d+)", output)
+        first = output.strip().splitlines()[0] if output.strip() else "no version output"
+        _JAVA_CACHE[path] = JavaInfo(path, int(match.group(1)) if match else 0, first)
+    return _JAVA_CACHE[path]
+
+
+def java_needed(version: str) -> int:
+    """Java major version a LanguageTool version needs: 17 from 6.6 on (and snapshots), else 9."""
+    match = re.fullmatch(r"(\d+)\.(\d+)(?:\.\d+)?", version)
+    if match and (int(match.group(1)), int(match.group(2))) < (6, 6):
+        return 9
+    return 17
+
+
+def normalized_server(url: str) -> str:
+    """Return the server's root URL with a trailing slash and without ``/v2``."""
+    url = url.strip().rstrip("/")
+    if url.endswith("/v2"):
+        url = url[: -len("/v2")]
+    return url + "/"
+
+
+def choose_target(settings: LanguageToolSettings, environ: Mapping[str, str] | None = None) -> Target:
+    """Decide what a run uses, from the settings and the file system (no network, no download)."""
+    environ = os.environ if environ is None else environ
+    if settings.mode == "off":
+        return Target("off", reason="languagetool.mode is off")
+    server = settings.server or environ.get(SERVER_ENV)
+    if settings.mode in ("server", "auto") and server:
+        return Target("server", server=normalized_server(server))
+    if settings.mode == "server":
+        return Target("none", reason="languagetool.mode is server but no languagetool.server URL is set")
+    install = find_local_install(environ)
+    if install is not None:
+        return Target("local", install=install)
+    where = environ.get(LTP_JAR_DIR_ENV) or str(ltp_download_dir(environ))
+    missing = f"no local LanguageTool in {where} (`newslint languagetool install` downloads one)"
+    if settings.mode == "local":
+        return Target("none", reason=f"languagetool.mode is local but there is {missing}")
+    return Target("none", reason=f"LanguageTool is not set up: no languagetool.server and {missing}")
+
+
+# Talking to LanguageTool ----------------------------------------------------------
+
+
+def probe(root: str, language: str, timeout: float) -> dict[str, Any]:
+    """Ask the server to check one word; return its ``software`` block (name, version, build date)."""
+    data = urllib.parse.urlencode({"language": language, "text": PROBE_TEXT}).encode()
+    request = urllib.request.Request(root + "v2/check", data=data, method="POST")
+    request.add_header("Accept", "application/json")
+    try:
+        with _no_proxy_opener(root).open(request, timeout=timeout) as response:
+            body = response.read(2_000_000)
+    except urllib.error.HTTPError as exc:
+        detail = _first_line(exc.read(500).decode("utf-8", "replace"))
+        raise LanguageToolUnavailable(
+            f"LanguageTool server {root} answered HTTP {exc.code}{': ' + detail if detail else ''}"
+        ) from None
+    except (urllib.error.URLError, OSError) as exc:
+        raise LanguageToolUnavailable(_network_problem(root, exc, timeout)) from None
+    try:
+        answer = json.loads(body.decode("utf-8"))
+        if not isinstance(answer, dict) or not isinstance(answer.get("matches"), list):
+            raise ValueError("no list of matches")
+    except (ValueError, UnicodeDecodeError):
+        raise LanguageToolUnavailable(
+            f"LanguageTool server {root} answered with something that is not a LanguageTool check result"
+        ) from None
+    software = answer.get("software")
+    return software if isinstance(software, dict) else {}
+
+
+def _no_proxy_opener(root: str) -> urllib.request.OpenerDirector:
+    host = urllib.parse.urlsplit(root).hostname or ""
+    if host in ("127.0.0.1", "localhost", "::1"):
+        return urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    return urllib.request.build_opener()
+
+
+def _network_problem(root: str, exc: BaseException, timeout: float) -> str:
+    reason = getattr(exc, "reason", exc)
+    if isinstance(reason, (TimeoutError, socket.timeout)) or "timed out" in str(reason):
+        return f"LanguageTool server {root} did not answer within {timeout:g} s"
+    if isinstance(reason, ConnectionRefusedError):
+        return f"LanguageTool server {root} refused the connection"
+    if isinstance(reason, socket.gaierror):
+        return f"LanguageTool server {root} cannot be found ({reason.strerror or reason})"
+    return f"LanguageTool server {root} cannot be reached ({_first_line(str(reason))})"
+
+
+def _first_line(text: str, limit: int = 160) -> str:
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    line = re.sub(r"<[^>]+>", "", line).strip()
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+class LocalServer:
+    """A LanguageTool HTTP server started from a local install, on a free loopback port."""
+
+    def __init__(self, install: LocalInstall, java: JavaInfo, start_timeout: float = START_TIMEOUT) -> None:
+        self.install = install
+        self.java = java
+        self.start_timeout = start_timeout
+        self.process: subprocess.Popen[bytes] | None = None
+        self.root = ""
+        self._log: Any = None
+
+    def start(self) -> str:
+        """Start the server and wait until it answers; return its root URL."""
+        port = _free_port()
+        self.root = f"http://127.0.0.1:{port}/"
+        command = [self.java.path, "-cp", str(self.install.jar), SERVER_CLASS, "--port", str(port)]
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 - open while the server runs
+        try:
+            self.process = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._log
+            )
+        except OSError as exc:
+            raise LanguageToolUnavailable(f"cannot start Java for LanguageTool: {exc}") from None
+        atexit.register(self.close)
+        deadline = time.monotonic() + self.start_timeout
+        opener = _no_proxy_opener(self.root)
+        while time.monotonic() < deadline:
+            code = self.process.poll()
+            if code is not None:
+                detail = self._log_tail()
+                raise LanguageToolUnavailable(
+                    f"local LanguageTool {self.install.version} stopped at start (exit status {code})"
+                    + (f": {detail}" if detail else "")
+                )
+            try:
+                with opener.open(self.root + "v2/languages", timeout=2) as response:
+                    if response.status == 200:
+                        return self.root
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.1)
+        self.close()
+        raise LanguageToolUnavailable(
+            f"local LanguageTool {self.install.version} did not start within {self.start_timeout:g} s"
+        )
+
+    def _log_tail(self) -> str:
+        if self._log is None:
+            return ""
+        self._log.seek(0)
+        lines = [line for line in self._log.read().decode("utf-8", "replace").splitlines() if line.strip()]
+        return _first_line(lines[-1]) if lines else ""
+
+    def close(self) -> None:
+        """Stop the server (politely, then firmly)."""
+        process, self.process = self.process, None
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=5)
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe_socket:
+        probe_socket.bind(("127.0.0.1", 0))
+        return int(probe_socket.getsockname()[1])
+
+
+class LanguageToolClient:
+    """The run's one connection to LanguageTool (started or connected on first use)."""
+
+    def __init__(self, settings: LanguageToolSettings, target: Target) -> None:
+        if target.kind not in ("server", "local"):
+            raise LanguageToolUnavailable(target.reason or "LanguageTool is not set up")
+        self.settings = settings
+        self.target = target
+        self.local: LocalServer | None = None
+        self._tool: Any = None
+        self._identity: str | None = None
+        self.requests = 0
+
+    @property
+    def where(self) -> str:
+        """The server URL, or the local install, for messages."""
+        if self.target.kind == "server":
+            return f"LanguageTool server {self.target.server}"
+        assert self.target.install is not None
+        return f"local LanguageTool {self.target.install.version}"
+
+    def identity(self) -> str:
+        """What answers: part of every cache key.  A local install is named without starting it."""
+        if self._identity is None:
+            if self.target.kind == "local":
+                assert self.target.install is not None
+                self._identity = f"local {self.target.install.version}"
+            else:
+                assert self.target.server is not None
+                software = probe(self.target.server, self.settings.language, self.settings.timeout)
+                version = software.get("version", "unknown")
+                self._identity = (
+                    f"server {self.target.server} {version} {software.get('buildDate', '')}".strip()
+                )
+        return self._identity
+
+    def _connect(self) -> Any:
+        if self._tool is not None:
+            return self._tool
+        if self.target.kind == "local":
+            root = self._start_local()
+        else:
+            assert self.target.server is not None
+            root = self.target.server
+            self.identity()  # a quick probe: a clear error before language-tool-python's long timeout
+        try:
+            from language_tool_python import LanguageTool
+        except ImportError as exc:  # pragma: no cover - it is a dependency
+            raise LanguageToolUnavailable(f"language-tool-python cannot be imported: {exc}") from None
+        # A loopback server is never reached through a proxy from the environment.
+        loopback = urllib.parse.urlsplit(root).hostname in ("127.0.0.1", "localhost", "::1")
+        try:
+            tool = LanguageTool(
+                language=self.settings.language,
+                remote_server=root,
+                proxies={"http": None, "https": None} if loopback else None,  # type: ignore[dict-item]
+            )
+        except ValueError as exc:
+            raise LanguageToolUnavailable(f"{self.where}: {_first_line(str(exc))}") from None
+        except Exception as exc:
+            raise LanguageToolUnavailable(self._problem(exc)) from None
+        if hasattr(tool, "_TIMEOUT"):
+            tool._TIMEOUT = self.settings.timeout  # language-tool-python's request timeout (300 s)
+        tool.disabled_rules = set(self.settings.disabled_rules)
+        tool.enabled_rules = set(self.settings.enabled_rules)
+        tool.disabled_categories = set(self.settings.disabled_categories)
+        tool.picky = self.settings.picky
+        self._tool = tool
+        return tool
+
+    def _start_local(self) -> str:
+        install = self.target.install
+        assert install is not None
+        java = find_java()
+        needed = java_needed(install.version)
+        if java is None:
+            raise LanguageToolUnavailable(
+                f"a local LanguageTool {install.version} is installed but Java was not found "
+                f"(LanguageTool needs Java {needed} or newer)"
+            )
+        if 0 < java.major < needed:
+            raise LanguageToolUnavailable(
+                f"local LanguageTool {install.version} needs Java {needed} or newer; "
+                f"{java.path} is Java {java.major}"
+            )
+        self.local = LocalServer(install, java)
+        return self.local.start()
+
+    def check(self, text: str) -> list[dict[str, Any]]:
+        """Check ``text``; return its matches with code point offsets into ``text``."""
+        tool = self._connect()
+        self.requests += 1
+        try:
+            matches = tool.check(text)
+        except Exception as exc:
+            raise LanguageToolUnavailable(self._problem(exc)) from None
+        index = Utf16Index(text)
+        found = []
+        for match in matches:
+            converted = _convert(match, index, len(text))
+            if converted is not None:
+                found.append(converted)
+        return found
+
+    def _problem(self, exc: Exception) -> str:
+        """One line for what went wrong in language-tool-python or below it."""
+        cause = exc.__cause__ or exc.__context__ or exc
+        name = type(cause).__name__
+        if "Timeout" in name or isinstance(cause, (TimeoutError, socket.timeout)):
+            return f"{self.where} did not answer within {self.settings.timeout:g} s"
+        if "ConnectionError" in name or isinstance(cause, ConnectionError):
+            return f"{self.where} refused the connection or closed it"
+        if isinstance(cause, json.JSONDecodeError) or isinstance(exc, (KeyError, TypeError, IndexError)):
+            return f"{self.where} answered with something that is not a LanguageTool check result"
+        if type(exc).__name__ == "LanguageToolError":
+            return f"{self.where} answered with an error: {_first_line(str(exc))}"
+        return f"{self.where} failed: {type(exc).__name__}: {_first_line(str(exc))}"
+
+    def close(self) -> None:
+        """Close the connection and stop a local server."""
+        tool, self._tool = self._tool, None
+        if tool is not None:
+            with contextlib.suppress(Exception):
+                tool.close()
+        if self.local is not None:
+            self.local.close()
+            self.local = None
+
+
+def _convert(match: Any, index: Utf16Index, length: int) -> dict[str, Any] | None:
+    """Turn a language-tool-python ``Match`` into a plain dict with code point offsets.
+
+    language-tool-python already turns the match's start from UTF-16 code units
+    into code points, but not its length, which is still in UTF-16 units.
+    """
+    try:
+        start = int(match.offset)
+        end = index.to_codepoint(index.to_utf16(start) + int(match.error_length), end=True)
+        replacements = [str(r) for r in (match.replacements or [])][:MAX_SUGGESTIONS]
+        converted = {
+            "rule": str(match.rule_id),
+            "category": str(getattr(match, "category", "") or ""),
+            "issue": str(getattr(match, "rule_issue_type", "") or ""),
+            "message": str(match.message or "").strip(),
+            "replacements": replacements,
+            "start": start,
+            "end": end,
+        }
+    except (AttributeError, TypeError, ValueError):
+        return None
+    if not (0 <= start <= end <= length) or not converted["rule"]:
+        return None
+    return converted

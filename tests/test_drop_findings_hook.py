@@ -1,0 +1,65 @@
+"""The ``newslint_drop_findings`` hook: one problem, one finding across plugins."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import make_runner
+
+ECHO = '''
+from newslint.findings import Finding
+from newslint.hookspecs import hookimpl
+from newslint.rules import RuleSpec
+
+PLUGIN_NAME = "echo"
+
+
+@hookimpl
+def newslint_rules():
+    """Declare one rule."""
+    return [RuleSpec(id="echo.spaces", category="style", summary="s", what="w", why="y", bad="b", good="g")]
+
+
+@hookimpl
+def newslint_check(article, context):
+    """Flag every run of two spaces, as the spacing plugin does, and one word it alone sees."""
+    text = article.text
+    found = [Finding("echo.spaces", "two spaces", i, i + 2) for i in range(len(text)) if text[i : i + 2] == "  "]
+    word = text.index("budget")
+    return found + [Finding("echo.spaces", "a word", word, word + 6)]
+
+
+@hookimpl
+def newslint_drop_findings(article, findings, context):
+    """Drop this plugin's findings on a span another plugin already reports."""
+    others = {(f.start, f.end) for f in findings if not f.rule.startswith("echo.")}
+    return [f for f in findings if f.rule.startswith("echo.") and (f.start, f.end) in others]
+'''
+
+BROKEN = ECHO.replace(
+    '    others = {(f.start, f.end) for f in findings if not f.rule.startswith("echo.")}',
+    '    raise RuntimeError("the dedupe fell over")',
+)
+
+TEXT = "Council meets\n\nThe council  approved the budget.\n"
+
+
+def runner_with(tmp_path: Path, source: str):
+    (tmp_path / "echo.py").write_text(source, encoding="utf-8")
+    return make_runner({"plugins": ["echo.py"]}, tmp_dir=tmp_path)
+
+
+def test_a_plugin_drops_its_own_duplicates_and_keeps_the_rest(tmp_path):
+    result = runner_with(tmp_path, ECHO).check_text(TEXT, "a.txt")
+    assert sorted((f.rule, f.text) for f in result.findings) == [
+        ("echo.spaces", "budget"),
+        ("spacing.double-space", "  "),
+    ]
+    assert result.failures == []
+
+
+def test_a_failing_drop_hook_is_reported_and_drops_nothing(tmp_path):
+    result = runner_with(tmp_path, BROKEN).check_text(TEXT, "a.txt")
+    assert [failure.plugin for failure in result.failures] == ["echo"]
+    assert "the dedupe fell over" in result.failures[0].message
+    assert sorted(f.rule for f in result.findings) == ["echo.spaces", "echo.spaces", "spacing.double-space"]
