@@ -449,7 +449,11 @@ class LanguageToolClient:
         if "ConnectionError" in name or isinstance(cause, ConnectionError):
             return f"{self.where} refused the connection or closed it"
         if isinstance(cause, json.JSONDecodeError) or isinstance(exc, (KeyError, TypeError, IndexError)):
-            return f"{self.where} answered with something that is not a LanguageTool check result"
+            # language-tool-python puts the body of an answer that is not JSON in its message.
+            detail = _first_line(str(exc)) if isinstance(cause, json.JSONDecodeError) else ""
+            return f"{self.where} answered with something that is not a LanguageTool check result" + (
+                f": {detail}" if detail else ""
+            )
         if type(exc).__name__ == "LanguageToolError":
             return f"{self.where} answered with an error: {_first_line(str(exc))}"
         return f"{self.where} failed: {type(exc).__name__}: {_first_line(str(exc))}"
