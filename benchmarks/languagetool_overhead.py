@@ -1,13 +1,15 @@
 """What the grammar plugin costs newslint, apart from LanguageTool's own checking time.
 
-Writes a corpus of synthetic articles and times ``newslint check`` on it:
+Writes a corpus of synthetic articles and lints it in this process (a
+runner per configuration, no result cache), timing the linting only:
 
-1. with the grammar rules ignored (the baseline);
+1. with the grammar rules ignored (the baseline: every other plugin);
 2. in ``auto`` mode with no LanguageTool anywhere (the one-notice path);
 3. against the stand-in LanguageTool server of the tests, with an empty
    LanguageTool cache (newslint, language-tool-python and HTTP, but no real
    checking: the stand-in answers at once);
-4. the same again with the cache filled (a re-run on unchanged copy).
+4. the same again with the LanguageTool cache warm (LanguageTool is asked
+   nothing but its version).
 
 Usage: ``python benchmarks/languagetool_overhead.py [ARTICLES]`` (default 300).
 A real LanguageTool adds its own time to run 3, per request; it cannot be
@@ -16,8 +18,9 @@ downloaded on the development machines, so it is not measured here.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,6 +30,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from languagetool_fake import FakeLanguageTool  # noqa: E402
+
+from newslint.config import load_config  # noqa: E402
+from newslint.runner import Runner  # noqa: E402
+from newslint.session import Session  # noqa: E402
 
 PARAGRAPHS = [
     "SPRINGFIELD — The council voted 5-2 on Tuesday to raise spending on road repair, officials said.",
@@ -38,60 +45,60 @@ PARAGRAPHS = [
 ]
 
 
-def write_corpus(folder: Path, count: int) -> int:
-    """Write ``count`` articles of about 3 KB; return their total size in bytes."""
-    total = 0
+def corpus(count: int) -> list[str]:
+    """``count`` articles of about 600 bytes each."""
+    articles = []
     for n in range(count):
         body = "\n\n".join(PARAGRAPHS[(n + k) % len(PARAGRAPHS)] + f" (Item {n}.{k}.)" for k in range(5))
-        text = f"Council acts on budget, day {n}\n\n{body}\n"
-        path = folder / f"article-{n:04d}.txt"
-        path.write_text(text, encoding="utf-8")
-        total += len(text.encode("utf-8"))
-    return total
+        articles.append(f"Council acts on budget, day {n}\n\n{body}\n")
+    return articles
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, subprocess.CompletedProcess[str]]:
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    return time.perf_counter() - start, done
+def lint_all(config_path: Path, articles: list[str], ignore: tuple[str, ...] = ()) -> tuple[float, str]:
+    """Lint every article with a fresh runner; return the seconds spent and what was printed on stderr."""
+    stderr = io.StringIO()
+    with contextlib.redirect_stderr(stderr):
+        runner = Runner(Session.create(load_config(config_path), ignore=ignore))
+        runner.start()
+        start = time.perf_counter()
+        for n, text in enumerate(articles):
+            runner.check_text(text, f"article-{n}.txt")
+        seconds = time.perf_counter() - start
+        runner.finish()
+    return seconds, stderr.getvalue()
 
 
 def main() -> None:
     """Run the four measurements and print one line each."""
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 300
-    newslint = str(Path(sys.executable).with_name("newslint"))
+    articles = corpus(count)
+    size = sum(len(text.encode("utf-8")) for text in articles)
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "corpus"
-        folder.mkdir()
-        size = write_corpus(folder, count)
-        env = dict(
-            os.environ, NEWSLINT_CACHE_DIR=str(Path(tmp) / "cache"), LTP_PATH=str(Path(tmp) / "no-ltp")
-        )
+        os.environ["NEWSLINT_CACHE_DIR"] = str(Path(tmp) / "cache")
+        os.environ["LTP_PATH"] = str(Path(tmp) / "no-ltp")
         for name in ("NEWSLINT_LANGUAGETOOL_MODE", "NEWSLINT_LANGUAGETOOL_URL", "LTP_JAR_DIR_PATH"):
-            env.pop(name, None)
+            os.environ.pop(name, None)
         config = Path(tmp) / "rules.yaml"
 
         def report(label: str, seconds: float) -> None:
-            print(
-                f"{label:<44} {seconds:6.2f} s  {size / seconds / 1e6:6.2f} MB/s  ({count} articles, {size} bytes)"
-            )
+            per = seconds / count * 1000
+            print(f"{label:<40} {seconds:6.2f} s  {per:5.2f} ms/article  {size / seconds / 1e6:6.2f} MB/s")
 
         config.write_text("languagetool: {mode: auto}\n", encoding="utf-8")
-        seconds, _ = timed(
-            [newslint, "check", "-q", "--config", str(config), "--ignore", "grammar", str(folder)], env
-        )
+        seconds, _ = lint_all(config, articles, ignore=("grammar",))
         report("grammar ignored (baseline)", seconds)
-        seconds, done = timed([newslint, "check", "-q", "--config", str(config), str(folder)], env)
-        assert done.stderr.count("newslint: grammar:") == 1, done.stderr
+        seconds, printed = lint_all(config, articles)
+        assert printed.count("newslint: grammar:") == 1, printed
         report("auto, no LanguageTool (one notice)", seconds)
         with FakeLanguageTool() as fake:
             config.write_text(f"languagetool: {{mode: server, server: '{fake.url}'}}\n", encoding="utf-8")
-            seconds, done = timed([newslint, "check", "-q", "--config", str(config), str(folder)], env)
-            assert len(fake.checks()) == count, (len(fake.checks()), done.stderr)
+            seconds, printed = lint_all(config, articles)
+            assert len(fake.checks()) == count, (len(fake.checks()), printed)
             report("stand-in server, empty LanguageTool cache", seconds)
-            seconds, done = timed([newslint, "check", "-q", "--config", str(config), str(folder)], env)
-            assert len(fake.checks()) == count, "the warm run asked LanguageTool again"
+            seconds, printed = lint_all(config, articles)
+            assert len(fake.checks()) == count, "the LanguageTool cache was not used"
             report("stand-in server, warm LanguageTool cache", seconds)
+        print(f"({count} articles, {size} bytes)")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newslint.cache import ResultCache, session_fingerprint
+from newslint.cache import ResultCache, plugin_cache_keys, session_fingerprint
 from newslint.readers import ArticleError, decode
 from newslint.runner import FileResult, Runner, read_limited
 
@@ -75,9 +75,18 @@ class Linter:
                 warnings=warnings,
             )
         result = self.runner.check_file(path, read=lambda: raw)
-        if result.error is None and not result.failures:
+        if result.error is None and not result.failures and self._plugins_unchanged():
             self.cache.put(key, result.findings, result.suppressed_findings, result.warnings)
         return result
+
+    def _plugins_unchanged(self) -> bool:
+        """True while the plugins' cache keys are those the cache was opened with.
+
+        A key that moves during the run (LanguageTool stopped answering) means
+        later results were made under other conditions: they are not stored.
+        """
+        assert self.cache is not None
+        return plugin_cache_keys(self.runner.session) == self.cache.plugin_keys
 
 
 def make_cache(session: Session, cache_dir: str | Path | None, enabled: bool) -> ResultCache | None:
@@ -89,7 +98,8 @@ def make_cache(session: Session, cache_dir: str | Path | None, enabled: bool) ->
     else:
         base = session.config.root if session.config.path is not None else Path.cwd()
         folder = base / ".newslint_cache"
-    return ResultCache(folder, session_fingerprint(session))
+    keys = plugin_cache_keys(session)
+    return ResultCache(folder, session_fingerprint(session, keys), keys)
 
 
 # Worker processes ---------------------------------------------------------------
@@ -102,10 +112,11 @@ def _worker_init(session: Session | None, cache_dir: str | None, cache_enabled: 
     if session is None:  # pragma: no cover - spawn start method: rebuild from scratch
         raise RuntimeError("worker started without a session")
     stderr = io.StringIO()
-    with contextlib.redirect_stderr(stderr):
+    with contextlib.redirect_stderr(stderr):  # plugin notices, printed once by the parent
         runner = Runner(session)
         runner.start()
-    _WORKER = Linter(runner, make_cache(session, cache_dir, cache_enabled))
+        cache = make_cache(session, cache_dir, cache_enabled)
+    _WORKER = Linter(runner, cache)
     _WORKER.runner._pending_stderr = stderr.getvalue()  # type: ignore[attr-defined]
     from multiprocessing import util
 

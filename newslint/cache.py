@@ -2,8 +2,9 @@
 
 Like ruff's cache, an entry is keyed by the file's bytes, its path, the
 effective configuration (word lists included), the selected rules, and the
-versions of newslint and of every plugin (a local plugin by its source).
-Entries live under ``.newslint_cache/`` (or ``--cache-dir``).  An entry that
+versions of newslint and of every plugin (a local plugin by its source), and
+what plugins say decides their findings besides that (the ``newslint_cache_key``
+hook: the LanguageTool a run uses, for instance).  Entries live under ``.newslint_cache/`` (or ``--cache-dir``).  An entry that
 cannot be read, does not parse, or carries another key is ignored and
 replaced, never trusted.  Results with a plugin failure are not cached.
 """
@@ -29,7 +30,24 @@ FORMAT_VERSION = "2"  # 2: entries carry suppressed findings and suppression war
 CACHE_DIR_NAME = ".newslint_cache"
 
 
-def session_fingerprint(session: Session) -> str:
+def plugin_cache_keys(session: Session) -> tuple[str, ...]:
+    """Return what plugins say decides their findings besides the configuration (``newslint_cache_key``).
+
+    A plugin whose hook fails gets a key that never repeats, so nothing is reused for it.
+    """
+    keys = []
+    arguments = {"config": session.config, "context": session.context()}
+    for impl in session.manager.hook.newslint_cache_key.get_hookimpls():
+        try:
+            value = impl.function(*[arguments[a] for a in impl.argnames])
+        except Exception as exc:
+            value = f"unknown ({type(exc).__name__}) {os.urandom(8).hex()}"
+        if value is not None:
+            keys.append(f"{impl.plugin_name}={value}")
+    return tuple(sorted(keys))
+
+
+def session_fingerprint(session: Session, plugin_keys: tuple[str, ...] | None = None) -> str:
     """Return a digest of everything besides the file that decides its findings."""
     digest = hashlib.sha256()
     digest.update(f"newslint {__version__} cache {FORMAT_VERSION}\n".encode())
@@ -42,15 +60,19 @@ def session_fingerprint(session: Session) -> str:
     digest.update(json.dumps(config.data, sort_keys=True, default=str).encode())
     digest.update("\n".join(sorted(config.accepted_words)).encode())
     digest.update(f"select={session.select} ignore={session.ignore}".encode())
+    keys = plugin_cache_keys(session) if plugin_keys is None else plugin_keys
+    digest.update("\n".join(keys).encode())
     return digest.hexdigest()
 
 
 class ResultCache:
     """Findings per file, stored as small JSON files under one folder."""
 
-    def __init__(self, folder: Path, fingerprint: str) -> None:
+    def __init__(self, folder: Path, fingerprint: str, plugin_keys: tuple[str, ...] = ()) -> None:
         self.folder = Path(folder) / f"v{FORMAT_VERSION}"
         self.fingerprint = fingerprint
+        self.plugin_keys = plugin_keys
+        """The plugins' cache keys in the fingerprint; results are stored only while they hold."""
         self.hits = 0
         self.misses = 0
         self._made: set[Path] = set()

@@ -204,6 +204,7 @@ def check(
         printer=printer,
     )
     results = []
+    failed: set[tuple[str, str]] = set()
     fixes = _Fixes(write=fix and not diff)
     try:
         for path in targets:
@@ -223,6 +224,9 @@ def check(
                 click.echo(f"newslint: warning: {warning}", err=True)
             for failure in result.failures:
                 trouble = True
+                if (failure.plugin, failure.message) in failed and not verbose:
+                    continue  # a plugin that fails the same way on every file is reported once
+                failed.add((failure.plugin, failure.message))
                 click.echo(
                     f"newslint: plugin {failure.plugin!r} failed on {failure.path}: {failure.message}",
                     err=True,

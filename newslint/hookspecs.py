@@ -96,6 +96,20 @@ def newslint_drop_findings(article: Article, findings: list[Finding], context: C
 
 
 @hookspec
+def newslint_cache_key(config: Config, context: CheckContext) -> str | None:
+    """Name what, besides the configuration and the plugin's version, decides its findings.
+
+    The result cache keys its entries by it, so a change (a new LanguageTool
+    version, LanguageTool becoming available) re-lints files instead of
+    reusing findings made without it.  Called after
+    :func:`newslint_start_run` when the result cache opens, and again before
+    each result is stored: a key that moves mid-run stops the storing.
+    Return quickly (remember the answer), or None when nothing outside the
+    configuration matters.
+    """
+
+
+@hookspec
 def newslint_start_run(config: Config) -> None:
     """Prepare for a run over many articles (open a connection, warm a cache).
 

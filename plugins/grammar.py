@@ -84,7 +84,8 @@ class GrammarRun:
             default_directory(), int(self.settings.cache_size_mb * 1_000_000) if self.use_cache else 0
         )
         self.client: LanguageToolClient | None = None
-        self.stopped = self.settings.mode == "off"
+        self.problem: LanguageToolUnavailable | None = None
+        self._reported = False
         self._cache_notice_given = False
 
     @property
@@ -92,30 +93,58 @@ class GrammarRun:
         """True when the user asked for LanguageTool (``mode: server`` or ``local``)."""
         return self.settings.mode in ("server", "local")
 
-    def answers(self, chunk: Chunk) -> list[dict[str, Any]]:
-        """LanguageTool's matches for one request, from the cache or from LanguageTool."""
+    def _client(self) -> LanguageToolClient:
         if self.client is None:
             self.client = LanguageToolClient(self.settings, choose_target(self.settings))
+        return self.client
+
+    def cache_key(self) -> str:
+        """What answers this run (for the result cache): LanguageTool and its version, or why none.
+
+        In ``auto`` mode a missing LanguageTool is reported here, because a run
+        whose results all come from the result cache checks no article.
+        """
+        if self.problem is None:
+            try:
+                return self._client().identity()
+            except LanguageToolUnavailable as problem:
+                self.problem = problem
+                if not self.strict:
+                    self.unavailable(problem)
+        return f"unavailable: {self.problem}"
+
+    def answers(self, chunk: Chunk) -> list[dict[str, Any]]:
+        """LanguageTool's matches for one request, from the cache or from LanguageTool."""
+        client = self._client()
         key = self.cache.key(
-            version=self.client.identity(), options=self.settings.request_options(), text=chunk.text
+            version=client.identity(), options=self.settings.request_options(), text=chunk.text
         )
         cached = self.cache.get(key)
         if cached is not None:
             return cached
-        matches = self.client.check(chunk.text)
+        matches = client.check(chunk.text)
         self.cache.put(key, matches)
         if self.cache.problem and not self._cache_notice_given:
             self._cache_notice_given = True
             _notice(f"{self.cache.problem}; running without the LanguageTool cache")
         return matches
 
-    def fail(self, problem: LanguageToolUnavailable) -> list[Finding]:
-        """Report a failure once per run: an error in strict modes, a notice in ``auto``."""
-        self.stopped = True
+    def unavailable(self, problem: LanguageToolUnavailable) -> list[Finding]:
+        """LanguageTool cannot be used for the rest of the run.
+
+        In ``mode: server`` or ``local`` every article gets the same error (the
+        command line prints it once; the exit status is 2, and no result is
+        cached without its grammar findings).  In ``auto`` one notice is printed
+        and the grammar rules are skipped.
+        """
+        if self.problem is None:
+            self.problem = problem
         self.close_client()
         if self.strict:
-            raise LanguageToolUnavailable(f"{problem} (grammar rules skipped for this run)") from None
-        _notice(f"{problem}; grammar rules skipped (languagetool.mode: auto)")
+            raise LanguageToolUnavailable(f"{self.problem} (grammar rules skipped for this run)") from None
+        if not self._reported:
+            self._reported = True
+            _notice(f"{self.problem}; grammar rules skipped (languagetool.mode: auto)")
         return []
 
     def close_client(self) -> None:
@@ -210,16 +239,29 @@ def newslint_finish_run(config: Config) -> None:
 def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
     """Send the story text to LanguageTool and turn its matches into findings."""
     run = _run_for(context.config)
-    if run.stopped or not _grammar_wanted(context):
+    if run.settings.mode == "off" or not _grammar_wanted(context):
         return []
     chunks = build_chunks(article, run.settings.max_request_chars)
     if not chunks:
         return []
+    if run.problem is not None:
+        return run.unavailable(run.problem)
     try:
         answered = [(chunk, run.answers(chunk)) for chunk in chunks]
     except LanguageToolUnavailable as problem:
-        return run.fail(problem)
+        return run.unavailable(problem)
+    except Exception as exc:  # plugin_timeout while LanguageTool starts, say
+        return run.unavailable(LanguageToolUnavailable(f"LanguageTool failed: {type(exc).__name__}: {exc}"))
     return _findings(article, answered, run)
+
+
+@hookimpl
+def newslint_cache_key(config: Config, context: CheckContext) -> str | None:
+    """The LanguageTool this run uses and its version (or why there is none), for the result cache."""
+    run = _run_for(config)
+    if run.settings.mode == "off" or not _grammar_wanted(context):
+        return None
+    return run.cache_key()
 
 
 @hookimpl

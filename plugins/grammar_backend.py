@@ -9,7 +9,8 @@ that ``$LTP_JAR_DIR_PATH`` points at.
 :class:`LanguageToolClient` is the run's one connection.  A local install is
 started by newslint itself (``java -cp languagetool-server.jar
 org.languagetool.server.HTTPServer``) on a free loopback port the first time
-an answer is not in the cache, and stopped when the run ends;
+an answer is not in the cache, shared by the run's worker processes
+(:class:`SharedLocalServer`), and stopped when the run ends;
 language-tool-python then talks to it, or to the server, in its remote mode.
 newslint never lets language-tool-python start a local server itself,
 because that path downloads LanguageTool (about 250 MB) whenever the version
@@ -271,6 +272,7 @@ class LocalServer:
         self.start_timeout = start_timeout
         self.process: subprocess.Popen[bytes] | None = None
         self.root = ""
+        self.owner_pid = os.getpid()
         self._log: Any = None
 
     def start(self) -> str:
@@ -316,8 +318,10 @@ class LocalServer:
         return _first_line(lines[-1]) if lines else ""
 
     def close(self) -> None:
-        """Stop the server (politely, then firmly)."""
+        """Stop the server (politely, then firmly); a forked copy of this object leaves it alone."""
         process, self.process = self.process, None
+        if os.getpid() != self.owner_pid:
+            return
         if process is not None and process.poll() is None:
             process.terminate()
             try:
@@ -328,6 +332,87 @@ class LocalServer:
         if self._log is not None:
             self._log.close()
             self._log = None
+
+
+class SharedLocalServer:
+    """One local LanguageTool per run, shared by the run's worker processes.
+
+    ``newslint check --jobs N`` lints in forked worker processes; each would
+    otherwise start its own LanguageTool (a Java process of several hundred
+    MB).  The first process that needs one starts it and records its URL in
+    a file named after the run's main process; the others find it there,
+    under a file lock.  The process that started it stops it when its run
+    ends: workers end together, after the last file.  Without ``fcntl``
+    (Windows, where there are no forked workers) each process starts its own.
+    """
+
+    def __init__(self, install: LocalInstall, java: JavaInfo, root_pid: int | None = None) -> None:
+        self.install = install
+        self.java = java
+        self.root_pid = _run_root_pid() if root_pid is None else root_pid
+        folder = Path(tempfile.gettempdir()) / f"newslint-languagetool-{_user_id()}"
+        self.record = folder / f"run-{self.root_pid}.json"
+        self.owned: LocalServer | None = None
+
+    def acquire(self) -> str:
+        """Return the root URL of the run's local LanguageTool, starting it if no process has."""
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            self.owned = LocalServer(self.install, self.java)
+            return self.owned.start()
+        self.record.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.record.with_suffix(".lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                found = self._recorded()
+                if found is not None:
+                    return found
+                self.owned = LocalServer(self.install, self.java)
+                root = self.owned.start()
+                assert self.owned.process is not None
+                data = {"url": root, "pid": self.owned.process.pid, "jar": str(self.install.jar)}
+                self.record.write_text(json.dumps(data), encoding="utf-8")
+                return root
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _recorded(self) -> str | None:
+        """The URL another process of this run recorded, if that LanguageTool still answers."""
+        try:
+            data = json.loads(self.record.read_text(encoding="utf-8"))
+            root, jar = str(data["url"]), str(data["jar"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if jar != str(self.install.jar):
+            return None
+        try:
+            with _no_proxy_opener(root).open(root + "v2/languages", timeout=2) as response:
+                return root if response.status == 200 else None
+        except (urllib.error.URLError, OSError):
+            return None
+
+    def release(self) -> None:
+        """Stop the LanguageTool this process started (others just stop using it)."""
+        owned, self.owned = self.owned, None
+        if owned is not None and owned.owner_pid == os.getpid():
+            owned.close()
+            for path in (self.record, self.record.with_suffix(".lock")):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+
+
+def _run_root_pid() -> int:
+    """The run's main process: the parent of a worker process, else this process."""
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()
+    return parent.pid if parent is not None and parent.pid else os.getpid()
+
+
+def _user_id() -> str:
+    getuid = getattr(os, "getuid", None)
+    return str(getuid()) if getuid is not None else "user"
 
 
 def _free_port() -> int:
@@ -344,7 +429,7 @@ class LanguageToolClient:
             raise LanguageToolUnavailable(target.reason or "LanguageTool is not set up")
         self.settings = settings
         self.target = target
-        self.local: LocalServer | None = None
+        self.local: SharedLocalServer | None = None
         self._tool: Any = None
         self._identity: str | None = None
         self.requests = 0
@@ -421,8 +506,10 @@ class LanguageToolClient:
                 f"local LanguageTool {install.version} needs Java {needed} or newer; "
                 f"{java.path} is Java {java.major}"
             )
-        self.local = LocalServer(install, java)
-        return self.local.start()
+        if self.local is not None:
+            self.local.release()
+        self.local = SharedLocalServer(install, java)
+        return self.local.acquire()
 
     def check(self, text: str) -> list[dict[str, Any]]:
         """Check ``text``; return its matches with code point offsets into ``text``."""
@@ -465,7 +552,7 @@ class LanguageToolClient:
             with contextlib.suppress(Exception):
                 tool.close()
         if self.local is not None:
-            self.local.close()
+            self.local.release()
             self.local = None
 
 

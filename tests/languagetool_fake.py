@@ -209,8 +209,9 @@ class FakeLanguageTool:
 
     ``ok`` answers from the rules (or ``canned``); ``hang`` waits ``delay``
     seconds before answering a check (the probe too when ``hang_probe``);
-    ``garbage`` answers checks with an HTML error page; ``not-a-result``
-    answers JSON that is not a check result.
+    ``garbage`` answers checks with an HTML error page (so does any check
+    after the first ``fail_after``); ``not-a-result`` answers JSON that is
+    not a check result.
     """
 
     def __init__(
@@ -222,6 +223,7 @@ class FakeLanguageTool:
         canned: dict[str, Any] | None = None,
         delay: float = 3.0,
         hang_probe: bool = False,
+        fail_after: int | None = None,
         port: int = 0,
     ) -> None:
         self.rules = DEFAULT_RULES if rules is None else rules
@@ -230,6 +232,7 @@ class FakeLanguageTool:
         self.canned = canned
         self.delay = delay
         self.hang_probe = hang_probe
+        self.fail_after = fail_after
         self.requests: list[tuple[str, str, dict[str, str]]] = []
         self._lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
@@ -319,7 +322,8 @@ class FakeLanguageTool:
                     return
                 if fake.behaviour == "hang" and (fake.hang_probe or not probe):
                     time.sleep(fake.delay)
-                if fake.behaviour == "garbage" and not probe:
+                failing = fake.fail_after is not None and len(fake.checks()) > fake.fail_after
+                if (fake.behaviour == "garbage" or failing) and not probe:
                     self._send(500, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html")
                     return
                 if fake.behaviour == "not-a-result" and not probe:

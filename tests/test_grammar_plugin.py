@@ -528,3 +528,76 @@ def test_the_probe_text_is_what_the_fake_ignores():
 def test_rules_of_the_fake_are_plain_data():
     rule = FakeRule(r"x", "X", "m")
     assert rule.category == "GRAMMAR"
+
+
+# Parallel runs and the result cache ------------------------------------------------------
+
+
+def many_files(tmp_path: Path, count: int = 16, text: str = STORY) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"a{n:02d}.txt").write_text(text.replace("Okafor", f"Okafor{n}"), encoding="utf-8")
+    return folder
+
+
+def test_parallel_workers_share_one_local_languagetool(tmp_path, monkeypatch):
+    log = fake_install(tmp_path, monkeypatch)
+    folder = many_files(tmp_path)
+    config = write_config(tmp_path, {"languagetool": {"mode": "local"}})
+    result = run("check", "--jobs", "2", "--format", "json", "--config", str(config), str(folder))
+    assert result.exit_code == 1, result.output
+    files = json.loads(result.stdout)["files"]
+    assert len(files) == 16
+    assert all("grammar.russian-are" in {f["rule"] for f in entry["findings"]} for entry in files)
+    starts = log.read_text(encoding="utf-8").splitlines()
+    assert len(starts) == 1, starts  # one LanguageTool for the whole run, not one per worker
+    port = int(starts[0].split("--port ")[1])
+    with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+        pass
+
+
+def test_parallel_failures_are_one_line(tmp_path):
+    folder = many_files(tmp_path, text=SPACED_STORY)
+    config = write_config(tmp_path, {"languagetool": {"mode": "server", "server": refusing_url()}})
+    result = run("check", "--jobs", "2", "--config", str(config), str(folder))
+    assert result.exit_code == 2
+    assert len([line for line in result.stderr.splitlines() if line.strip()]) == 1, result.stderr
+    assert result.stdout.count("spacing.double-space") == 16
+    auto = write_config(tmp_path, {"languagetool": {"mode": "auto"}})
+    result = run("check", "--jobs", "2", "--config", str(auto), str(folder))
+    assert result.exit_code == 1
+    assert len([line for line in result.stderr.splitlines() if line.strip()]) == 1, result.stderr
+
+
+def test_the_result_cache_notices_languagetool_arriving(tmp_path, monkeypatch):
+    article, config = setup(tmp_path, STORY, {"mode": "auto"})
+    first = run("check", "--format", "json", "--config", str(config), str(article))
+    assert json.loads(first.stdout)["files"][0]["findings"] == []
+    assert list((tmp_path / ".newslint_cache").rglob("*.json"))  # the result cache was used
+    fake_install(tmp_path, monkeypatch)
+    _, findings = check_json(article, config)
+    assert "grammar.russian-are" in {f["rule"] for f in findings}
+
+
+def test_results_after_languagetool_fails_mid_run_are_not_cached(tmp_path):
+    folder = many_files(tmp_path, count=3)
+    with FakeLanguageTool(fail_after=1) as fake:
+        config = write_config(tmp_path, {"languagetool": {"mode": "auto", "server": fake.url}})
+        first = run("check", "--format", "json", "--config", str(config), str(folder))
+        assert "grammar rules skipped" in first.stderr
+        counts = [len(entry["findings"]) for entry in json.loads(first.stdout)["files"]]
+        assert counts[0] > 0 and counts[1:] == [0, 0]
+        fake.fail_after = None
+        second = run("check", "--format", "json", "--config", str(config), str(folder))
+    for entry in json.loads(second.stdout)["files"]:
+        assert "grammar.russian-are" in {f["rule"] for f in entry["findings"]}
+
+
+def test_the_notice_is_given_when_every_result_comes_from_the_result_cache(tmp_path):
+    folder = many_files(tmp_path)
+    config = write_config(tmp_path, {"languagetool": {"mode": "auto"}})
+    for jobs in ("1", "2", "2"):
+        result = run("check", "--jobs", jobs, "--config", str(config), str(folder))
+        assert result.stderr.count("LanguageTool is not set up") == 1, (jobs, result.stderr)
+    assert list((tmp_path / ".newslint_cache").rglob("*.json"))

@@ -1,10 +1,13 @@
-"""The ``newslint_drop_findings`` hook: one problem, one finding across plugins."""
+"""Hooks on results: ``newslint_drop_findings`` (one problem, one finding) and ``newslint_cache_key``."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from conftest import make_runner
+
+from newslint.batch import Linter, make_cache
+from newslint.cache import plugin_cache_keys
 
 ECHO = '''
 from newslint.findings import Finding
@@ -63,3 +66,51 @@ def test_a_failing_drop_hook_is_reported_and_drops_nothing(tmp_path):
     assert [failure.plugin for failure in result.failures] == ["echo"]
     assert "the dedupe fell over" in result.failures[0].message
     assert sorted(f.rule for f in result.findings) == ["echo.spaces", "echo.spaces", "spacing.double-space"]
+
+
+KEYED = """
+from newslint.hookspecs import hookimpl
+
+PLUGIN_NAME = "keyed"
+STATE = {"key": "data v1"}
+
+
+@hookimpl
+def newslint_cache_key(config, context):
+    \"\"\"What decides this plugin's findings besides the configuration.\"\"\"
+    if STATE["key"] == "boom":
+        raise RuntimeError("no key today")
+    return STATE["key"]
+"""
+
+
+def keyed_runner(tmp_path: Path):
+    (tmp_path / "keyed.py").write_text(KEYED, encoding="utf-8")
+    runner = make_runner({"plugins": ["keyed.py"]}, tmp_dir=tmp_path)
+    module = next(m for n, m in runner.session.manager.list_name_plugin() if n == "keyed")
+    return runner, module
+
+
+def test_plugin_cache_keys_go_into_the_result_cache_fingerprint(tmp_path):
+    runner, module = keyed_runner(tmp_path)
+    assert plugin_cache_keys(runner.session) == ("keyed=data v1",)
+    first = make_cache(runner.session, tmp_path / "cache", True)
+    module.STATE["key"] = "data v2"
+    second = make_cache(runner.session, tmp_path / "cache", True)
+    assert first is not None and second is not None
+    assert first.fingerprint != second.fingerprint
+    module.STATE["key"] = "boom"
+    assert plugin_cache_keys(runner.session) != plugin_cache_keys(runner.session)  # never reused
+
+
+def test_results_are_not_stored_once_a_plugin_key_moves(tmp_path):
+    runner, module = keyed_runner(tmp_path)
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    cache = make_cache(runner.session, tmp_path / "cache", True)
+    module.STATE["key"] = "data v2"  # changed after the cache opened
+    Linter(runner, cache).lint(str(article))
+    assert not list((tmp_path / "cache").rglob("*.json"))
+    module.STATE["key"] = "data v1"
+    Linter(runner, cache).lint(str(article))
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 1
