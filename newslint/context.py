@@ -27,3 +27,13 @@ class CheckContext:
     def options(self, rule_id: str) -> dict[str, Any]:
         """Return the rule's options: its declared defaults overridden by the configuration."""
         return self.rule_options.get(rule_id, {})
+
+    def unnamed_rules_run(self, plugin: str, category: str) -> bool:
+        """True when a rule of ``plugin`` in ``category`` that no setting or selector names may run.
+
+        For plugins whose rule ids exist only at run time (``grammar.<id>``):
+        false when the plugin or category is off, deselected or ignored.  Ids
+        named in the configuration or on the command line are asked about with
+        :meth:`enabled`.
+        """
+        return True

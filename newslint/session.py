@@ -185,13 +185,26 @@ class Session:
         if cached is not None:
             return cached
         spec = self.resolve(rule_id)
-        result = spec is not None and self.severity(spec) != "off"
+        result = spec is not None and self._spec_enabled(spec)
+        self._enabled_cache[rule_id] = result
+        return result
+
+    def _spec_enabled(self, spec: RuleSpec) -> bool:
+        result = self.severity(spec) != "off"
         if result and self.select:
             result = self._matches(spec, self.select)
         if result and self.ignore:
             result = not self._matches(spec, self.ignore)
-        self._enabled_cache[rule_id] = result
         return result
+
+    def unnamed_rules_run(self, plugin: str, category: str) -> bool:
+        """True when a rule of ``plugin`` in ``category`` that no setting or selector names may run.
+
+        For plugins whose rule ids exist only at run time (``grammar.*``): it
+        answers for "any rule of mine" without resolving or remembering a rule.
+        """
+        blank = RuleSpec(id=f"{plugin}.*", category=category, summary="", what="", why="", bad="", good="")
+        return self._spec_enabled(blank)
 
     def options(self, rule_id: str) -> dict[str, Any]:
         """Return the rule's options: declared defaults overridden by the configuration."""
@@ -233,6 +246,9 @@ class _SessionContext(CheckContext):
         if rule_id in self.rule_options:
             return self.rule_options[rule_id]
         return self.session.options(rule_id) if self.session is not None else {}
+
+    def unnamed_rules_run(self, plugin: str, category: str) -> bool:
+        return self.session.unnamed_rules_run(plugin, category) if self.session is not None else True
 
 
 def _with_plugin(spec: RuleSpec, plugin: str) -> RuleSpec:

@@ -61,7 +61,6 @@ from newslint.model import Article
 from newslint.rules import RuleSpec
 
 PLUGIN_NAME = "grammar"
-_PROBE_RULE = RULE_PREFIX + "any-languagetool-rule"
 _EXAMPLE_LIMIT = 200
 
 
@@ -299,11 +298,10 @@ def newslint_drop_findings(article: Article, findings: list[Finding], context: C
 def _grammar_wanted(context: CheckContext) -> bool:
     """True when some grammar rule may run (not all off, deselected or ignored).
 
-    A made-up id stands for "any LanguageTool rule"; ids named in the
-    configuration, ``--select`` or ``--ignore`` are resolved into
-    ``context.rules`` by the session, so they are asked about too.
+    Ids named in the configuration, ``--select`` or ``--ignore`` are resolved
+    into ``context.rules`` by the session, so they are asked about one by one.
     """
-    if context.enabled(_PROBE_RULE):
+    if context.unnamed_rules_run(PLUGIN_NAME, "grammar"):
         return True
     return any(rule.startswith(RULE_PREFIX) and context.enabled(rule) for rule in list(context.rules))
 

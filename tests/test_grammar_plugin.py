@@ -601,3 +601,12 @@ def test_the_notice_is_given_when_every_result_comes_from_the_result_cache(tmp_p
         result = run("check", "--jobs", jobs, "--config", str(config), str(folder))
         assert result.stderr.count("LanguageTool is not set up") == 1, (jobs, result.stderr)
     assert list((tmp_path / ".newslint_cache").rglob("*.json"))
+
+
+def test_sarif_lists_the_grammar_rules_that_reported(tmp_path):
+    with FakeLanguageTool() as fake:
+        article, config = setup(tmp_path, STORY, server_section(fake))
+        result = run("check", "--format", "sarif", "--config", str(config), str(article))
+    driver = json.loads(result.stdout)["runs"][0]["tool"]["driver"]
+    grammar = sorted(rule["id"] for rule in driver["rules"] if rule["id"].startswith("grammar."))
+    assert grammar == ["grammar.russian-are", "grammar.subject-verb-agreement"]

@@ -1,9 +1,10 @@
-"""Hooks on results: ``newslint_drop_findings`` (one problem, one finding) and ``newslint_cache_key``."""
+"""Core support for plugins like grammar: ``newslint_drop_findings``, ``newslint_cache_key``, unnamed rules."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import make_runner
 
 from newslint.batch import Linter, make_cache
@@ -114,3 +115,27 @@ def test_results_are_not_stored_once_a_plugin_key_moves(tmp_path):
     module.STATE["key"] = "data v1"
     Linter(runner, cache).lint(str(article))
     assert len(list((tmp_path / "cache").rglob("*.json"))) == 1
+
+
+@pytest.mark.parametrize(
+    ("config", "select", "ignore", "expected"),
+    [
+        ({}, (), (), True),
+        ({}, (), ("grammar",), False),
+        ({}, ("spacing",), (), False),
+        ({}, ("grammar",), (), True),
+        ({}, ("grammar.en-a-vs-an",), (), False),  # only that rule, which is asked about by name
+        ({"rules": {"grammar": "off"}}, (), (), False),
+        ({"rules": {"grammar": "info"}}, (), (), True),
+    ],
+)
+def test_unnamed_rules_of_a_plugin_follow_selection_and_settings(tmp_path, config, select, ignore, expected):
+    from newslint.config import load_config
+    from newslint.session import Session
+
+    path = tmp_path / "rules.yaml"
+    path.write_text(__import__("yaml").safe_dump(config), encoding="utf-8")
+    session = Session.create(load_config(path), select=select, ignore=ignore)
+    before = set(session.rules)
+    assert session.context().unnamed_rules_run("grammar", "grammar") is expected
+    assert set(session.rules) == before  # nothing made up is remembered
