@@ -137,8 +137,7 @@ class GrammarRun:
         and the grammar rules are skipped.
         """
         if self.problem is None:
-            self.problem = problem
-        self.close_client()
+            self.problem = problem  # the connection is closed at the end of the run, with the others
         if self.strict:
             raise LanguageToolUnavailable(f"{self.problem} (grammar rules skipped for this run)") from None
         if not self._reported:

@@ -369,23 +369,35 @@ class SharedLocalServer:
                 if found is not None:
                     return found
                 self.owned = LocalServer(self.install, self.java)
-                root = self.owned.start()
-                assert self.owned.process is not None
-                data = {"url": root, "pid": self.owned.process.pid, "jar": str(self.install.jar)}
-                self.record.write_text(json.dumps(data), encoding="utf-8")
+                try:
+                    root = self.owned.start()
+                except LanguageToolUnavailable as problem:  # the other workers need not try again
+                    self._write({"error": str(problem), "jar": str(self.install.jar)})
+                    raise
+                self._write({"url": root, "jar": str(self.install.jar)})
                 return root
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
+    def _write(self, data: dict[str, str]) -> None:
+        with contextlib.suppress(OSError):
+            self.record.write_text(json.dumps(data), encoding="utf-8")
+
     def _recorded(self) -> str | None:
-        """The URL another process of this run recorded, if that LanguageTool still answers."""
+        """The URL another process of this run recorded, if that LanguageTool still answers.
+
+        Raises :class:`LanguageToolUnavailable` when that process failed to start it.
+        """
         try:
             data = json.loads(self.record.read_text(encoding="utf-8"))
-            root, jar = str(data["url"]), str(data["jar"])
+            jar = str(data["jar"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
         if jar != str(self.install.jar):
             return None
+        if "error" in data:
+            raise LanguageToolUnavailable(str(data["error"]))
+        root = str(data.get("url", ""))
         try:
             with _no_proxy_opener(root).open(root + "v2/languages", timeout=2) as response:
                 return root if response.status == 200 else None
@@ -395,7 +407,7 @@ class SharedLocalServer:
     def release(self) -> None:
         """Stop the LanguageTool this process started (others just stop using it)."""
         owned, self.owned = self.owned, None
-        if owned is not None and owned.owner_pid == os.getpid():
+        if owned is not None and owned.owner_pid == os.getpid():  # not a copy inherited by a fork
             owned.close()
             for path in (self.record, self.record.with_suffix(".lock")):
                 with contextlib.suppress(OSError):

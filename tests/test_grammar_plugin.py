@@ -610,3 +610,22 @@ def test_sarif_lists_the_grammar_rules_that_reported(tmp_path):
     driver = json.loads(result.stdout)["runs"][0]["tool"]["driver"]
     grammar = sorted(rule["id"] for rule in driver["rules"] if rule["id"].startswith("grammar."))
     assert grammar == ["grammar.russian-are", "grammar.subject-verb-agreement"]
+
+
+def test_a_local_languagetool_that_cannot_start_is_tried_once_per_run(tmp_path, monkeypatch):
+    log = fake_install(tmp_path, monkeypatch)
+    java = tmp_path / "bin" / "java"
+    java.write_text(
+        java.read_text(encoding="utf-8").replace(
+            "import languagetool_fake\n",
+            "sys.stderr.write('Error: could not open the jar\\n'); sys.exit(1)\n",
+        ),
+        encoding="utf-8",
+    )
+    folder = many_files(tmp_path)
+    config = write_config(tmp_path, {"languagetool": {"mode": "local"}})
+    result = run("check", "--jobs", "2", "--config", str(config), str(folder))
+    assert result.exit_code == 2
+    [line] = [line for line in result.stderr.splitlines() if line.strip()]
+    assert "local LanguageTool 6.4 stopped at start (exit status 1): Error: could not open the jar" in line
+    assert len(log.read_text(encoding="utf-8").splitlines()) == 1  # the second worker did not try again
