@@ -21,7 +21,7 @@ from newslint.rules import RuleSpec
 PLUGIN = "grammar"
 WHY = (
     "LanguageTool catches what word lists and patterns of newslint's own cannot: "
-    "agreement (“what the Russian are doing”), confused words, a/an, missing words.  "
+    "agreement (“the minister and her deputy was there”), confused words, a/an, missing words.  "
     "Its findings are suggestions: read each one, and switch a rule that does not suit "
     "the desk off with `rules: {RULE: off}` or `languagetool.disabled_rules`."
 )

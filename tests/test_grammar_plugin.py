@@ -629,3 +629,32 @@ def test_a_local_languagetool_that_cannot_start_is_tried_once_per_run(tmp_path, 
     [line] = [line for line in result.stderr.splitlines() if line.strip()]
     assert "local LanguageTool 6.4 stopped at start (exit status 1): Error: could not open the jar" in line
     assert len(log.read_text(encoding="utf-8").splitlines()) == 1  # the second worker did not try again
+
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "examples" / "seed-article.txt"
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the shared seed article is not on this machine")
+def test_the_seed_article_gets_its_agreement_error_and_keeps_its_names(tmp_path):
+    rules = [
+        FakeRule(r"\bthe (?P<hit>Russian are)\b", "RUSSIAN_ARE", "Use “Russians are”.", ["Russians are"]),
+        FakeRule(
+            r"\b(?P<hit>Shoigu|Austin|Baldor)\b",
+            "MORFOLOGIK_RULE_EN_US",
+            "Possible spelling mistake found.",
+            category="TYPOS",
+            issue_type="misspelling",
+        ),
+    ]
+    text = SEED.read_text(encoding="utf-8")
+    with FakeLanguageTool(rules) as fake:
+        article = tmp_path / "seed.txt"
+        article.write_text(text, encoding="utf-8")
+        config = write_config(tmp_path, {"languagetool": server_section(fake)})
+        _, findings = check_json(article, config)
+        sent = "".join(check["text"] for check in fake.checks())
+    grammar = [f for f in findings if f["rule"].startswith("grammar.")]
+    assert [(f["rule"], f["text"]) for f in grammar] == [("grammar.russian-are", "Russian are")]
+    assert text[grammar[0]["start"] : grammar[0]["end"]] == "Russian are"
+    assert "Newspapers in English" not in sent and "Post-Gazette" not in sent  # boilerplate, publication
+    assert "Baldor" not in sent  # the byline is not story text
