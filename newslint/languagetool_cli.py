@@ -52,6 +52,7 @@ def status(config_path: str | None) -> None:
     """Say what a run would use; exit 0 when LanguageTool is usable, 1 when not."""
     from newslint_plugins import grammar_backend as backend
     from newslint_plugins.grammar_cache import LanguageToolCache, default_directory
+    from newslint_plugins.grammar_client import probe
 
     settings = _settings(config_path)
     target = backend.choose_target(settings)
@@ -62,7 +63,7 @@ def status(config_path: str | None) -> None:
     server = target.server if target.kind == "server" else None
     if server:
         try:
-            software = backend.probe(server, settings.language, min(settings.timeout, 10.0))
+            software = probe(server, settings.language, min(settings.timeout, 10.0))
             answer = f"answers: {software.get('name', 'LanguageTool')} {software.get('version', '?')}"
             if software.get("buildDate"):
                 answer += f" ({software['buildDate']})"

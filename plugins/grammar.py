@@ -26,12 +26,9 @@ import weakref
 from dataclasses import dataclass
 from typing import Any
 
-from newslint_plugins.grammar_backend import (
-    LanguageToolClient,
-    LanguageToolUnavailable,
-    choose_target,
-)
+from newslint_plugins.grammar_backend import LanguageToolUnavailable, choose_target
 from newslint_plugins.grammar_cache import RULES_FILE, LanguageToolCache, default_directory
+from newslint_plugins.grammar_client import LanguageToolClient
 from newslint_plugins.grammar_filters import (
     DEDUPE_CATEGORIES,
     OVERLAP_ISSUES,

@@ -522,7 +522,7 @@ def test_a_java_too_old_for_the_install_is_named(tmp_path, monkeypatch):
 
 
 def test_the_probe_text_is_what_the_fake_ignores():
-    assert PROBE_TEXT == __import__("newslint_plugins.grammar_backend").grammar_backend.PROBE_TEXT
+    assert PROBE_TEXT == __import__("newslint_plugins.grammar_client").grammar_client.PROBE_TEXT
 
 
 def test_rules_of_the_fake_are_plain_data():
