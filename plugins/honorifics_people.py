@@ -1,0 +1,647 @@
+"""Find the people in an article and every reference to each of them.
+
+A *mention* is a run of capitalised words that names someone: a full name
+("Lolita C. Baldor", "Rafael de la Cruz", "Harold T. Jefferson Jr."), with
+or without a title or description before it ("U.S. Defense Secretary Lloyd
+Austin"), or a last name alone, with or without a title ("Gen. Milley",
+"Mr. Austin", "Austin").  :func:`find_mentions` reads them off the story
+paragraphs with one regular-expression pass; :func:`resolve` groups the full
+names into people and attaches each last-name reference to its person.
+
+The byline is not a story paragraph, so it never introduces anyone.
+Headline and subheadline mentions are kept (marked ``display``) but never
+introduce a person or count as a reference.  Runs of capitalised words that
+end like an organisation or a place ("Defense Department", "Fort Bragg"),
+and last names used as places ("in Washington", "Austin, Texas") are not
+people.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from newslint.model import Article, Paragraph
+
+from newslint_plugins.honorifics_titles import Lexicon, Title, normalise_phrase
+
+CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
+DETERMINERS = frozenset({"a", "an", "the", "this", "another", "every", "each"})
+HYPHEN_PREFIXES = frozenset({"then", "ex", "former"})
+MAX_NAME_WORDS = 4
+
+
+@dataclass
+class Token:
+    """One word of a run of capitalised words."""
+
+    text: str
+    start: int
+    end: int
+    lower: str
+    capital: bool
+    particle: bool
+    initial: bool
+    acronym: bool
+    compound: bool
+
+
+@dataclass
+class Mention:
+    """One reference to a person.
+
+    Offsets are into ``article.text``.  ``descriptor_start`` <= ``article_start``
+    <= ``title_start`` <= ``name_start`` <= ``surname_start`` < ``surname_end``
+    <= ``end``; without a title, the title offsets equal ``name_start``.
+    ``end`` includes a suffix ("Jr."), never a possessive ("’s").
+    """
+
+    descriptor_start: int
+    article_start: int
+    title_start: int
+    title_end: int
+    name_start: int
+    surname_start: int
+    surname_end: int
+    end: int
+    title: Title | None
+    given: tuple[str, ...]
+    name_words: tuple[str, ...]
+    paragraph: Paragraph
+    full: bool = False
+    display: bool = False
+    quoted: bool = False
+    surname_first: bool = False
+    person: Person | None = None
+    namesakes: list[Person] = field(default_factory=list)
+    exempt: bool = False
+    lower_title: tuple[int, int, Title] | None = None
+
+    @property
+    def key(self) -> str:
+        """The last word of the surname, lower case: how references are matched to people."""
+        return self.name_words[-1] if self.name_words else ""
+
+    @property
+    def start(self) -> int:
+        """Where the reference starts: its title (with "the"), or the name."""
+        return self.article_start
+
+    @property
+    def titled(self) -> bool:
+        """True when a title stands directly before the name."""
+        return self.title is not None
+
+    def surname(self, text: str) -> str:
+        """The last name as written here ("van der Linde", "Ocasio-Cortez")."""
+        return text[self.surname_start : self.surname_end]
+
+    def name(self, text: str) -> str:
+        """The name as written here, without title ("Lloyd J. Austin III", "Austin")."""
+        return text[self.name_start : self.end]
+
+
+@dataclass
+class Person:
+    """Someone introduced by full name, with every reference to them."""
+
+    key: str
+    given: tuple[str, ...]
+    intro: Mention
+    mentions: list[Mention] = field(default_factory=list)
+    title: Title | None = None
+    exempt: bool = False
+    surname_first: bool = False
+
+    def full_name(self, text: str) -> str:
+        """The full name as first given ("Mark Milley")."""
+        return self.intro.name(text)
+
+    def surname(self, text: str) -> str:
+        """The last name as first given."""
+        if self.surname_first:
+            return self.intro.name(text).split()[0]
+        return self.intro.surname(text)
+
+
+@dataclass
+class Cast:
+    """The people of an article and the titled references that match no one."""
+
+    people: list[Person]
+    by_key: dict[str, list[Person]]
+    orphans: dict[str, list[Mention]]
+    mentions: list[Mention]
+
+    def namesakes(self, key: str) -> list[Person]:
+        """People whose last name (lower case) is ``key``."""
+        return self.by_key.get(key, [])
+
+
+# Patterns -------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _upper_class() -> str:
+    letters = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper())
+    return "[" + re.escape(letters) + "]"
+
+
+@lru_cache(maxsize=4)
+def _patterns(particles: frozenset[str], leading: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    upper = _upper_class()
+    word = rf"{upper}\w*(?:['’]{upper}\w*)?(?:-\w+)*\.?"
+    initials = rf"(?:{upper}\.){{2,4}}"
+    token = rf"(?:{initials}|{word})"
+    particle = "(?:" + "|".join(sorted(particles, key=len, reverse=True)) + ")"
+    opening = "(?:" + "|".join(sorted(leading, key=len, reverse=True)) + ")"
+    sep = r"[ \u00a0\n]"
+    suffix_sep = r",[ \u00a0](?=(?:Jr|Sr)\.?(?!\w)|I{2,3}(?!\w)|IV(?!\w))"
+    chain = (
+        rf"(?<![\w’'.])(?:{opening}{sep}(?:{particle}{sep})*)?{token}"
+        rf"(?:(?:{sep}|{suffix_sep})(?:{particle}{sep})*{token})*"
+    )
+    tokens = rf"{initials}|{word}|(?<![\w’'])(?:{particle})(?=\s)"
+    return re.compile(chain), re.compile(tokens)
+
+
+# Finding mentions -----------------------------------------------------------------
+
+
+class _MentionReader:
+    """Reads the mentions in one article."""
+
+    def __init__(self, article: Article, lexicon: Lexicon) -> None:
+        self.article = article
+        self.text = article.text
+        self.lex = lexicon
+        words = lexicon.words
+        self.particles = words["particles"]
+        self.stop_left = (
+            words["function_words"]
+            | words["days"]
+            | words["months"]
+            | words["descriptors"]
+            | words["organisations"]
+            | words["place_prefixes"]
+        ) - words["months_that_are_names"]
+        self.reject_last = (
+            words["function_words"]
+            | words["days"]
+            | (words["months"] - words["months_that_are_names"])
+            | words["organisations"]
+        )
+        self.boundaries = words["function_words"] | words["days"] | words["months"]
+        self.abbreviations = (
+            {w for title in lexicon.titles for w in title if w.endswith(".")}
+            | {w for w in words["suffixes"] | words["place_prefixes"] | words["months"] if w.endswith(".")}
+            | {w for w in words["descriptors"] | words["regions"] if w.endswith(".")}
+        )
+        self.chain, self.token = _patterns(words["particles"], words["leading_particles"])
+
+    def read(self) -> list[Mention]:
+        mentions: list[Mention] = []
+        for paragraph in self.article.story_paragraphs():
+            start = paragraph.dateline.end if paragraph.dateline else paragraph.start
+            for match in self.chain.finditer(self.text, start, paragraph.end):
+                for segment in self._segments(self._tokens(match.start(), match.end())):
+                    mention = self._parse(segment, paragraph)
+                    if mention is not None:
+                        mention.display = paragraph.kind != "body"
+                        mention.quoted = self.article.in_quotation(mention.article_start, mention.end)
+                        mentions.append(mention)
+        return mentions
+
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        tokens = []
+        for match in self.token.finditer(self.text, start, end):
+            word = match.group()
+            capital = word[0].isupper()
+            letters = [c for c in word if c.isalpha()]
+            initial = bool(re.fullmatch(r"(?:\w\.)+", word)) and capital and len(word) <= 8
+            parts = word.split("-")
+            tokens.append(
+                Token(
+                    text=word,
+                    start=match.start(),
+                    end=match.end(),
+                    lower=word.lower(),
+                    capital=capital,
+                    particle=not capital,
+                    initial=initial,
+                    acronym=capital and not initial and len(letters) > 1 and word.upper() == word,
+                    compound=len(parts) > 1
+                    and any(p[:1].islower() for p in parts[1:])
+                    and not _korean_given(word),
+                )
+            )
+        return tokens
+
+    def _segments(self, tokens: list[Token]) -> list[list[Token]]:
+        """Split a run at a sentence-ending period ("... Milley. Austin said")."""
+        segments: list[list[Token]] = [[]]
+        for token in tokens:
+            segments[-1].append(token)
+            if token.text.endswith(".") and not token.initial and token.lower not in self.abbreviations:
+                token.text = token.text[:-1]
+                token.lower = token.lower[:-1]
+                token.end -= 1
+                segments.append([])
+        return [s for s in segments if s]
+
+    # One segment ---------------------------------------------------------------------
+
+    def _name_word(self, token: Token) -> bool:
+        return (
+            token.capital
+            and not token.acronym
+            and not token.compound
+            and not token.initial
+            and token.lower not in self.reject_last
+        )
+
+    def _extends(self, token: Token) -> bool:
+        if token.particle:
+            return token.lower in self.particles
+        if token.initial:
+            return token.lower not in self.lex.words["descriptors"]
+        return not token.acronym and not token.compound and token.lower not in self.stop_left
+
+    def _parse(self, tokens: list[Token], paragraph: Paragraph) -> Mention | None:
+        lex = self.lex
+        lowered = [t.lower for t in tokens]
+        stop = len(tokens)
+        while stop > 1 and lowered[stop - 1] in lex.words["suffixes"]:
+            stop -= 1
+        last = tokens[stop - 1]
+        if not self._name_word(last):
+            return None
+        if (lowered[stop - 1],) in lex.titles and (stop == 1 or not self._extends(tokens[stop - 2])):
+            return None  # "Mr. President", "the General"
+        first = stop - 1
+        while first > 0 and lex.title_ending_at(lowered, first) is None and self._extends(tokens[first - 1]):
+            first -= 1
+        while (
+            first < stop - 1
+            and tokens[first].particle
+            and tokens[first].lower not in lex.words["leading_particles"]
+        ):
+            first += 1
+        if first > 0 and tokens[first - 1].capital and tokens[first - 1].lower in lex.words["place_prefixes"]:
+            return None  # Fort Bragg, Lake Tahoe, St. Louis
+        first = self._after_connector(tokens, first, stop)
+        name = tokens[first:stop]
+        words = [t for t in name if t.capital and not t.initial]
+        if not words or len(words) > MAX_NAME_WORDS:
+            return None
+        found = lex.title_ending_at(lowered, first) if first > 0 else None
+        title, title_index = (found[0], found[1]) if found else (None, first)
+        if self._not_a_name(tokens, title_index, first, stop):
+            return None
+        surname_index = self._surname_index(name)
+        given = tuple(t.lower for t in name[:surname_index] if not t.particle)
+        name_words = tuple(t.lower for t in name[surname_index:])
+        end = tokens[-1].end if stop < len(tokens) else last.end
+        title_start = tokens[title_index].start if title else name[0].start
+        title_end = tokens[first - 1].end if title else name[0].start
+        article_start = self._article_start(title, title_start)
+        descriptor_index = title_index
+        while (
+            descriptor_index > 0
+            and tokens[descriptor_index - 1].lower not in self.boundaries
+            and not tokens[descriptor_index - 1].particle
+        ):
+            descriptor_index -= 1
+        mention = Mention(
+            descriptor_start=min(tokens[descriptor_index].start, article_start),
+            article_start=article_start,
+            title_start=title_start,
+            title_end=title_end,
+            name_start=name[0].start,
+            surname_start=name[surname_index].start,
+            surname_end=last.end,
+            end=end,
+            title=title,
+            given=given,
+            name_words=name_words,
+            paragraph=paragraph,
+            full=bool(given) or bool(title and title.is_regnal),
+        )
+        if mention.full and len(given) == 1 and _korean_given(last.text):
+            mention.surname_first = True
+        return mention
+
+    def _after_connector(self, tokens: list[Token], first: int, stop: int) -> int:
+        """In "Minister of Foreign Trade Olena Marchuk", keep only the last two words as the name."""
+        capital_words = [i for i in range(first, stop) if tokens[i].capital and not tokens[i].initial]
+        if first != 0 or len(capital_words) <= 2:
+            return first
+        before = self.text[max(0, tokens[0].start - 40) : tokens[0].start]
+        match = re.search(r"([\w.’'-]+) (?:of|for)(?: the)? $", before)
+        if match and (match.group(1).lower(),) in self.lex.titles:
+            return capital_words[-2]
+        return first
+
+    def _not_a_name(self, tokens: list[Token], title_index: int, first: int, stop: int) -> bool:
+        not_names = self.lex.not_names
+        if not not_names:
+            return False
+        candidates = [
+            " ".join(t.text for t in tokens[i:stop]) for i in range(max(0, title_index - 1), first + 1)
+        ]
+        end = tokens[stop - 1].end
+        if self.text.startswith(("’s", "'s"), end):
+            candidates.append(tokens[stop - 1].text + "’s")
+        return any(normalise_phrase(c) in not_names for c in candidates)
+
+    def _surname_index(self, name: list[Token]) -> int:
+        index = len(name) - 1
+        while index > 0:
+            before = name[index - 1]
+            if before.particle or (
+                before.lower in self.particles and name[index].particle and before.capital
+            ):
+                index -= 1
+                continue
+            break
+        return index
+
+    def _article_start(self, title: Title | None, title_start: int) -> int:
+        if title is None or not title.article:
+            return title_start
+        match = re.search(r"\b[Tt]he[ \u00a0]$", self.text[max(0, title_start - 4) : title_start])
+        return title_start - (len(match.group()) if match else 0)
+
+
+def _korean_given(word: str) -> bool:
+    """True for a romanised Korean given name such as "Ji-won" (lower case after the hyphen)."""
+    return bool(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", word))
+
+
+def find_mentions(article: Article, lexicon: Lexicon) -> list[Mention]:
+    """Return every mention of a (possible) person in the story paragraphs, in order."""
+    mentions = _MentionReader(article, lexicon).read()
+    _find_lowercase_titles(article, lexicon, mentions)
+    return mentions
+
+
+LOWER_TITLE = re.compile(r"(?:^|(?<=[\s(“\"—–]))([a-z][\w.’'-]*(?:[ \u00a0][a-z][\w.’'-]*){0,3})[ \u00a0]$")
+
+
+def _find_lowercase_titles(article: Article, lex: Lexicon, mentions: list[Mention]) -> None:
+    """Note a lower-case formal title directly before a full name ("former secretary Paul Brennan")."""
+    text = article.text
+    openers = lex.words["title_openers"]
+    for mention in mentions:
+        if not mention.full or mention.titled or mention.display:
+            continue
+        window_start = max(mention.paragraph.start, mention.name_start - 60)
+        match = LOWER_TITLE.search(text, window_start, mention.name_start)
+        if match is None:
+            continue
+        words = match.group(1).split()
+        offsets = [m.start() for m in re.finditer(r"\S+", match.group(1))]
+        for length in range(min(len(words), lex.longest_title), 0, -1):
+            phrase = words[-length:]
+            prefix = None
+            if "-" in phrase[0]:
+                head, _, rest = phrase[0].rpartition("-")
+                if head in HYPHEN_PREFIXES:
+                    prefix, phrase = head, [rest, *phrase[1:]]
+            title = lex.title_for(tuple(phrase))
+            if title is None or not title.is_formal:
+                continue
+            start = match.start(1) + offsets[-length] + (len(prefix) + 1 if prefix else 0)
+            before_words = words[: len(words) - length]
+            opener = prefix or (before_words[-1] if before_words else None)
+            if opener is None:
+                previous = text[max(mention.paragraph.start, start - 30) : start].rstrip()
+                allowed = (
+                    not previous
+                    or previous[-1] in '.!?:;,(“"—–'
+                    or bool(re.search(r"(?:[A-Z][\w.’'-]*|[A-Z]\.)$", previous))
+                )
+            else:
+                allowed = opener in openers
+            if allowed:
+                mention.lower_title = (start, start + len(" ".join(phrase)), title)
+            break
+
+
+# Grouping mentions into people ------------------------------------------------------
+
+
+def resolve(article: Article, mentions: list[Mention], lexicon: Lexicon) -> Cast:
+    """Group full names into people and attach every last-name reference to its person."""
+    body = [m for m in mentions if not m.display]
+    _mark_compound_surnames(body, lexicon)
+    _mark_sentence_openers(article, body)
+    people: list[Person] = []
+    by_key: dict[str, list[Person]] = {}
+    for mention in body:
+        if mention.full:
+            person = _match_person(by_key.get(mention.key, []), mention)
+            if person is None:
+                person = Person(key=mention.key, given=mention.given, intro=mention)
+                people.append(person)
+                by_key.setdefault(mention.key, []).append(person)
+            person.mentions.append(mention)
+            mention.person = person
+            if person.title is None and mention.title is not None and not mention.title.is_courtesy:
+                person.title = mention.title
+            person.surname_first = person.surname_first or mention.surname_first
+    by_given = {p.given[0]: p for p in people if len(p.given) == 1 and len(p.intro.name_words) == 1}
+    orphans: dict[str, list[Mention]] = {}
+    for mention in body:
+        if mention.full or not mention.titled:
+            continue
+        namesakes = by_key.get(mention.key, [])
+        if not namesakes and mention.key in by_given:
+            person = by_given[mention.key]
+            person.surname_first = True
+            namesakes = [person]
+        if namesakes:
+            _attach(mention, namesakes)
+        else:
+            orphans.setdefault(mention.key, []).append(mention)
+    places = _PlaceTest(article, lexicon)
+    for mention in body:
+        if mention.full or mention.titled:
+            continue
+        namesakes = by_key.get(mention.key, [])
+        if not namesakes:
+            person = by_given.get(mention.key)
+            namesakes = [person] if person is not None and person.surname_first else []
+        if namesakes and not places.is_place(mention):
+            _attach(mention, namesakes)
+    for person in people:
+        person.mentions.sort(key=lambda m: m.start)
+        person.exempt = any(_exempt(article.text, m, lexicon) for m in person.mentions)
+    for mention in mentions:
+        mention.exempt = _exempt(article.text, mention, lexicon) or (
+            mention.person is not None and mention.person.exempt
+        )
+    return Cast(people, by_key, orphans, mentions)
+
+
+def _attach(mention: Mention, namesakes: list[Person]) -> None:
+    mention.namesakes = namesakes
+    if len(namesakes) == 1:
+        mention.person = namesakes[0]
+        namesakes[0].mentions.append(mention)
+
+
+def _match_person(candidates: list[Person], mention: Mention) -> Person | None:
+    first = mention.given[0] if mention.given else ""
+    for person in candidates:
+        known = person.given[0] if person.given else ""
+        if first == known or first in person.given or known in mention.given:
+            return person
+        if (
+            first.endswith(".")
+            and known.startswith(first[0])
+            or known.endswith(".")
+            and first.startswith(known[0])
+        ):
+            return person
+    return None
+
+
+def _mark_compound_surnames(body: list[Mention], lex: Lexicon) -> None:
+    """Read "Van der Linde" or "López Obrador" after "Andrés Manuel López Obrador" as a last name."""
+    full = [m for m in body if m.full and not m.titled or m.full and m.title and not m.title.is_regnal]
+    words = {id(m): (*m.given, *m.name_words) for m in full}
+    for mention in full:
+        own = words[id(mention)]
+        for other in full:
+            longer = words[id(other)]
+            if len(longer) <= len(own) or longer[-len(own) :] != own or other.key != mention.key:
+                continue
+            if own[0] in lex.words["particles"] or (len(longer) >= 3 and own[0] != longer[0]):
+                mention.full = False
+                mention.given = ()
+                mention.name_words = own
+                mention.surname_start = mention.name_start
+                break
+
+
+def _mark_sentence_openers(article: Article, body: list[Mention]) -> None:
+    """Read "Afterward Salo" as a reference to a known Salo, not a new person named Afterward."""
+    text = article.text
+    lowercase_words: set[str] | None = None
+    full_by_key: dict[str, set[str]] = {}
+    for mention in body:
+        if mention.full and mention.given:
+            full_by_key.setdefault(mention.key, set()).add(mention.given[0])
+    for mention in body:
+        if not mention.full or mention.titled or len(mention.given) != 1:
+            continue
+        if len(full_by_key.get(mention.key, ())) < 2 or not _sentence_start(text, mention):
+            continue
+        if lowercase_words is None:
+            lowercase_words = set(re.findall(r"\b[a-z]+\b", text))
+        if mention.given[0] in lowercase_words:
+            mention.full = False
+            mention.given = ()
+            surname = re.search(r"\S+\s+", text[mention.name_start : mention.end])
+            mention.surname_start = mention.name_start + (surname.end() if surname else 0)
+            mention.name_start = mention.surname_start
+
+
+def _sentence_start(text: str, mention: Mention) -> bool:
+    before = text[max(mention.paragraph.start, mention.name_start - 4) : mention.name_start].rstrip(' “"')
+    return mention.name_start == mention.paragraph.start or not before or before[-1] in '.!?”"'
+
+
+class _PlaceTest:
+    """Tells a last name used as a place or a modifier ("in Austin", "the Austin plan") from a reference."""
+
+    def __init__(self, article: Article, lex: Lexicon) -> None:
+        self.text = article.text
+        self.words = lex.words
+
+    def is_place(self, mention: Mention) -> bool:
+        text = self.text
+        start, end = mention.name_start, mention.end
+        if start > 0 and text[start - 1] == "-":
+            return True  # anti-Austin, pro-Austin
+        previous = re.search(r"([\w’'.-]+)[ \u00a0]+$", text[max(0, start - 30) : start])
+        word = previous.group(1).lower() if previous else ""
+        if word in self.words["location_words"] or word in DETERMINERS:
+            return True  # "in Austin"; "the Brandt administration", "a Brandt spokesman"
+
+        if mention.key in self.words["place_names"] and word in self.words["place_name_words"]:
+            return True
+        following = re.match(r",[ \u00a0]+([A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)", text[end : end + 30])
+        if following and following.group(1).lower() in self.words["regions"]:
+            return True
+        return bool(re.match(r"[’']s[ \u00a0]+of[ \u00a0]+[A-Z]", text[end : end + 12]))
+
+
+def _exempt(text: str, mention: Mention, lex: Lexicon) -> bool:
+    if mention.title is not None and mention.title.is_regnal:
+        return True
+    if not lex.exceptions:
+        return False
+    name = normalise_phrase(text[mention.name_start : mention.end])
+    titled = normalise_phrase(text[mention.title_start : mention.end])
+    title = normalise_phrase(text[mention.title_start : mention.title_end]) if mention.titled else ""
+    return name in lex.exceptions or titled in lex.exceptions or (bool(title) and title in lex.exceptions)
+
+
+# Title phrases before a name --------------------------------------------------------------
+
+
+PHRASE_TOKEN = re.compile(r"[\w.’'-]+|[^\w\s]")
+
+
+def title_phrase(
+    article: Article, mention: Mention, lex: Lexicon, names: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """Return ``(start, words)`` of the title and description before a full name.
+
+    "Russian Minister of Defense Sergey Shoigu" gives the start of "Russian"
+    and 4 words (a title from the table counts as one word).  ``words`` is 0
+    when no title stands in the phrase.  ``names`` are the sorted name spans
+    of other mentions, which the phrase never crosses.
+    """
+    text = article.text
+    window_start = max(mention.paragraph.start, mention.name_start - 200)
+    tokens = list(PHRASE_TOKEN.finditer(text, window_start, mention.name_start))
+    taken: list[re.Match[str]] = []
+    boundaries = lex.words["function_words"] | lex.words["days"] | lex.words["months"]
+    starts = [s for s, _ in names]
+    for token in reversed(tokens):
+        word = token.group()
+        lower = word.lower()
+        index = bisect_right(starts, token.start()) - 1
+        if index >= 0 and names[index][1] > token.start():
+            break
+        if lower in CONNECTORS:
+            taken.append(token)
+        elif word[0].isupper():
+            if lower in boundaries and (lower,) not in lex.titles:
+                break
+            taken.append(token)
+        elif (lower,) in lex.titles:
+            taken.append(token)
+        else:
+            break
+    while taken and taken[-1].group().lower() in CONNECTORS:
+        taken.pop()
+    if not taken:
+        return mention.name_start, 0
+    taken.reverse()
+    lowered = [t.group().lower() for t in taken]
+    count, has_title, position = 0, False, len(lowered)
+    while position > 0:
+        found = lex.title_ending_at(lowered, position)
+        if found is not None:
+            has_title = True
+            position = found[1]
+        else:
+            position -= 1
+        count += 1
+    return taken[0].start(), count if has_title else 0
