@@ -20,14 +20,14 @@ import re
 from collections import Counter
 from typing import Any
 
+from newslint_plugins.honorifics_people import Cast, Mention, Person, find_mentions, resolve, title_phrase
+from newslint_plugins.honorifics_rules import RULES
+from newslint_plugins.honorifics_titles import SECTION, Lexicon, build_lexicon, config_errors
+
 from newslint.context import CheckContext
 from newslint.findings import Finding, Fix
 from newslint.hookspecs import hookimpl
 from newslint.model import Article
-
-from newslint_plugins.honorifics_people import Cast, Mention, Person, find_mentions, resolve, title_phrase
-from newslint_plugins.honorifics_rules import RULES
-from newslint_plugins.honorifics_titles import SECTION, Lexicon, build_lexicon, config_errors
 
 PLUGIN_NAME = "honorifics"
 STATE_KEY = "honorifics.lexicon"
@@ -61,10 +61,10 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
     if not isinstance(lexicon, Lexicon):
         lexicon = build_lexicon(context.config.section(SECTION))
         context.state[STATE_KEY] = lexicon
-    mentions = find_mentions(article, lexicon)
-    if not mentions:
+    reading = find_mentions(article, lexicon)
+    if not reading.mentions:
         return []
-    cast = resolve(article, mentions, lexicon)
+    cast = resolve(article, reading, lexicon)
     return Checker(article, context, lexicon, cast).run()
 
 
@@ -280,6 +280,8 @@ class Checker:
             first = references[0]
             if first.full or first.start > person.intro.start:
                 continue
+            if not first.titled and first.key in self.lexicon.words["place_names"]:
+                continue  # "Austin" before "Lloyd Austin" is as likely the city
             full = person.full_name(self.text)
             intro = person.intro
             if intro.title is not None and not intro.title.is_courtesy:

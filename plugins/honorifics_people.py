@@ -23,9 +23,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newslint.model import Article, Paragraph
-
 from newslint_plugins.honorifics_titles import Lexicon, Title, normalise_phrase
+
+from newslint.model import Article, Paragraph
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "another", "every", "each"})
@@ -33,7 +33,7 @@ HYPHEN_PREFIXES = frozenset({"then", "ex", "former"})
 MAX_NAME_WORDS = 4
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """One word of a run of capitalised words."""
 
@@ -170,58 +170,130 @@ def _patterns(particles: frozenset[str], leading: frozenset[str]) -> tuple[re.Pa
 # Finding mentions -----------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Tables:
+    """Word sets the reader consults, built once per lexicon."""
+
+    particles: frozenset[str]
+    leading_particles: frozenset[str]
+    stop_left: frozenset[str]
+    reject_last: frozenset[str]
+    boundaries: frozenset[str]
+    abbreviations: frozenset[str]
+    not_name_ends: frozenset[str]
+    exception_ends: frozenset[str]
+    places_list: re.Pattern[str]
+    chain: re.Pattern[str]
+    token: re.Pattern[str]
+
+
+def _tables(lexicon: Lexicon) -> _Tables:
+    tables = lexicon.derived.get("people")
+    if isinstance(tables, _Tables):
+        return tables
+    words = lexicon.words
+    names = words["months_that_are_names"]
+    stop_left = (
+        words["function_words"]
+        | words["days"]
+        | words["months"]
+        | words["descriptors"]
+        | words["organisations"]
+        | words["place_prefixes"]
+    ) - names
+    dotted = (
+        {w for title in lexicon.titles for w in title}
+        | words["suffixes"]
+        | words["place_prefixes"]
+        | words["months"]
+        | words["descriptors"]
+        | words["regions"]
+    )
+    chain, token = _patterns(words["particles"], words["leading_particles"])
+    tables = _Tables(
+        particles=words["particles"],
+        leading_particles=words["leading_particles"],
+        stop_left=frozenset(stop_left),
+        reject_last=frozenset(
+            words["function_words"] | words["days"] | (words["months"] - names) | words["organisations"]
+        ),
+        boundaries=frozenset(words["function_words"] | words["days"] | words["months"]),
+        abbreviations=frozenset(w for w in dotted if w.endswith(".")),
+        not_name_ends=frozenset(phrase.split()[-1] for phrase in lexicon.not_names),
+        exception_ends=frozenset(phrase.split()[-1] for phrase in lexicon.exceptions),
+        places_list=re.compile(
+            r"\b(?:" + "|".join(sorted(words["location_words"])) + r")[ \u00a0]"
+            r"(?:[A-Z][\w’'.-]*(?:,?[ \u00a0](?:and[ \u00a0]|or[ \u00a0])?))+$"
+        ),
+        chain=chain,
+        token=token,
+    )
+    lexicon.derived["people"] = tables
+    return tables
+
+
 class _MentionReader:
-    """Reads the mentions in one article."""
+    """Reads the mentions in one article.
+
+    Runs of two or more words are parsed at once.  A lone capitalised word
+    ("The", "Friday", "Austin") is only kept as a position: it is parsed
+    later, and only when it matches the last name of someone in the article.
+    """
 
     def __init__(self, article: Article, lexicon: Lexicon) -> None:
         self.article = article
         self.text = article.text
         self.lex = lexicon
-        words = lexicon.words
-        self.particles = words["particles"]
-        self.stop_left = (
-            words["function_words"]
-            | words["days"]
-            | words["months"]
-            | words["descriptors"]
-            | words["organisations"]
-            | words["place_prefixes"]
-        ) - words["months_that_are_names"]
-        self.reject_last = (
-            words["function_words"]
-            | words["days"]
-            | (words["months"] - words["months_that_are_names"])
-            | words["organisations"]
-        )
-        self.boundaries = words["function_words"] | words["days"] | words["months"]
-        self.abbreviations = (
-            {w for title in lexicon.titles for w in title if w.endswith(".")}
-            | {w for w in words["suffixes"] | words["place_prefixes"] | words["months"] if w.endswith(".")}
-            | {w for w in words["descriptors"] | words["regions"] if w.endswith(".")}
-        )
-        self.chain, self.token = _patterns(words["particles"], words["leading_particles"])
+        tables = _tables(lexicon)
+        self.tables = tables
+        self.particles = tables.particles
+        self.stop_left = tables.stop_left
+        self.reject_last = tables.reject_last
+        self.boundaries = tables.boundaries
+        self.abbreviations = tables.abbreviations
+        self.chain, self.token = tables.chain, tables.token
+        self.singles: list[tuple[str, int, int, Paragraph]] = []
 
     def read(self) -> list[Mention]:
+        """Return the mentions made of two or more words; note the lone words."""
         mentions: list[Mention] = []
+        text = self.text
+        reject = self.reject_last
         for paragraph in self.article.story_paragraphs():
             start = paragraph.dateline.end if paragraph.dateline else paragraph.start
-            for match in self.chain.finditer(self.text, start, paragraph.end):
+            for match in self.chain.finditer(text, start, paragraph.end):
+                word = match.group()
+                if " " not in word and "\n" not in word and "\u00a0" not in word:
+                    lower = word.lower()
+                    if lower.endswith(".") and lower not in self.abbreviations:
+                        lower = lower[:-1]
+                    if lower not in reject:
+                        self.singles.append((lower, match.start(), match.start() + len(lower), paragraph))
+                    continue
                 for segment in self._segments(self._tokens(match.start(), match.end())):
-                    mention = self._parse(segment, paragraph)
-                    if mention is not None:
-                        mention.display = paragraph.kind != "body"
-                        mention.quoted = self.article.in_quotation(mention.article_start, mention.end)
-                        mentions.append(mention)
+                    self._keep(self._parse(segment, paragraph), mentions)
         return mentions
+
+    def singles_named(self, keys: set[str]) -> list[Mention]:
+        """Parse the lone words that are one of ``keys`` (last names, lower case)."""
+        mentions: list[Mention] = []
+        for lower, start, end, paragraph in self.singles:
+            if lower in keys:
+                self._keep(self._parse(self._tokens(start, end), paragraph), mentions)
+        return mentions
+
+    def _keep(self, mention: Mention | None, mentions: list[Mention]) -> None:
+        if mention is not None:
+            mention.display = mention.paragraph.kind != "body"
+            mention.quoted = self.article.in_quotation(mention.article_start, mention.end)
+            mentions.append(mention)
 
     def _tokens(self, start: int, end: int) -> list[Token]:
         tokens = []
         for match in self.token.finditer(self.text, start, end):
             word = match.group()
             capital = word[0].isupper()
-            letters = [c for c in word if c.isalpha()]
-            initial = bool(re.fullmatch(r"(?:\w\.)+", word)) and capital and len(word) <= 8
-            parts = word.split("-")
+            initial = capital and _is_initials(word)
             tokens.append(
                 Token(
                     text=word,
@@ -231,10 +303,8 @@ class _MentionReader:
                     capital=capital,
                     particle=not capital,
                     initial=initial,
-                    acronym=capital and not initial and len(letters) > 1 and word.upper() == word,
-                    compound=len(parts) > 1
-                    and any(p[:1].islower() for p in parts[1:])
-                    and not _korean_given(word),
+                    acronym=capital and not initial and len(word) > 1 and word.isupper(),
+                    compound="-" in word and _has_lowercase_part(word),
                 )
             )
         return tokens
@@ -346,7 +416,8 @@ class _MentionReader:
 
     def _not_a_name(self, tokens: list[Token], title_index: int, first: int, stop: int) -> bool:
         not_names = self.lex.not_names
-        if not not_names:
+        last = tokens[stop - 1].lower
+        if last not in self.tables.not_name_ends and last + "’s" not in self.tables.not_name_ends:
             return False
         candidates = [
             " ".join(t.text for t in tokens[i:stop]) for i in range(max(0, title_index - 1), first + 1)
@@ -375,16 +446,39 @@ class _MentionReader:
         return title_start - (len(match.group()) if match else 0)
 
 
+def _is_initials(word: str) -> bool:
+    """True for "C.", "H.W.", "U.S.": single letters, each followed by a period."""
+    return len(word) <= 8 and word.endswith(".") and all(len(part) == 1 for part in word[:-1].split("."))
+
+
+def _has_lowercase_part(word: str) -> bool:
+    """True for "Austin-based" or "Twelve-year-old", not "Ocasio-Cortez" or the Korean "Ji-won"."""
+    return any(part[:1].islower() for part in word.split("-")[1:]) and not _korean_given(word)
+
+
 def _korean_given(word: str) -> bool:
     """True for a romanised Korean given name such as "Ji-won" (lower case after the hyphen)."""
     return bool(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", word))
 
 
-def find_mentions(article: Article, lexicon: Lexicon) -> list[Mention]:
-    """Return every mention of a (possible) person in the story paragraphs, in order."""
-    mentions = _MentionReader(article, lexicon).read()
+@dataclass
+class Reading:
+    """What one pass over an article found: the mentions of two or more words, and the lone words."""
+
+    mentions: list[Mention]
+    reader: _MentionReader
+
+    def singles_named(self, keys: set[str]) -> list[Mention]:
+        """The lone capitalised words that are one of ``keys`` (last names, lower case), as mentions."""
+        return self.reader.singles_named(keys)
+
+
+def find_mentions(article: Article, lexicon: Lexicon) -> Reading:
+    """Read the mentions of (possible) people in the story paragraphs, in order."""
+    reader = _MentionReader(article, lexicon)
+    mentions = reader.read()
     _find_lowercase_titles(article, lexicon, mentions)
-    return mentions
+    return Reading(mentions, reader)
 
 
 LOWER_TITLE = re.compile(r"(?:^|(?<=[\s(“\"—–]))([a-z][\w.’'-]*(?:[ \u00a0][a-z][\w.’'-]*){0,3})[ \u00a0]$")
@@ -411,7 +505,7 @@ def _find_lowercase_titles(article: Article, lex: Lexicon, mentions: list[Mentio
                 if head in HYPHEN_PREFIXES:
                     prefix, phrase = head, [rest, *phrase[1:]]
             title = lex.title_for(tuple(phrase))
-            if title is None or not title.is_formal:
+            if title is None or not title.is_formal or " ".join(phrase) in lex.words["everyday_titles"]:
                 continue
             start = match.start(1) + offsets[-length] + (len(prefix) + 1 if prefix else 0)
             before_words = words[: len(words) - length]
@@ -433,8 +527,9 @@ def _find_lowercase_titles(article: Article, lex: Lexicon, mentions: list[Mentio
 # Grouping mentions into people ------------------------------------------------------
 
 
-def resolve(article: Article, mentions: list[Mention], lexicon: Lexicon) -> Cast:
+def resolve(article: Article, reading: Reading, lexicon: Lexicon) -> Cast:
     """Group full names into people and attach every last-name reference to its person."""
+    mentions = reading.mentions
     body = [m for m in mentions if not m.display]
     _mark_compound_surnames(body, lexicon)
     _mark_sentence_openers(article, body)
@@ -466,9 +561,12 @@ def resolve(article: Article, mentions: list[Mention], lexicon: Lexicon) -> Cast
             _attach(mention, namesakes)
         else:
             orphans.setdefault(mention.key, []).append(mention)
+    singles = reading.singles_named(set(by_key) | set(by_given))
+    body.extend(m for m in singles if not m.display)
+    mentions = sorted(mentions + singles, key=lambda m: m.start)
     places = _PlaceTest(article, lexicon)
     for mention in body:
-        if mention.full or mention.titled:
+        if mention.full or mention.titled or mention.namesakes:
             continue
         namesakes = by_key.get(mention.key, [])
         if not namesakes:
@@ -499,32 +597,38 @@ def _match_person(candidates: list[Person], mention: Mention) -> Person | None:
         known = person.given[0] if person.given else ""
         if first == known or first in person.given or known in mention.given:
             return person
-        if (
-            first.endswith(".")
-            and known.startswith(first[0])
-            or known.endswith(".")
-            and first.startswith(known[0])
+        if (first.endswith(".") and known.startswith(first[0])) or (
+            known.endswith(".") and first.startswith(known[0])
         ):
-            return person
+            return person  # "J. Smith" and "Jane Smith"
+
     return None
 
 
 def _mark_compound_surnames(body: list[Mention], lex: Lexicon) -> None:
     """Read "Van der Linde" or "López Obrador" after "Andrés Manuel López Obrador" as a last name."""
-    full = [m for m in body if m.full and not m.titled or m.full and m.title and not m.title.is_regnal]
-    words = {id(m): (*m.given, *m.name_words) for m in full}
-    for mention in full:
-        own = words[id(mention)]
-        for other in full:
-            longer = words[id(other)]
-            if len(longer) <= len(own) or longer[-len(own) :] != own or other.key != mention.key:
-                continue
-            if own[0] in lex.words["particles"] or (len(longer) >= 3 and own[0] != longer[0]):
-                mention.full = False
-                mention.given = ()
-                mention.name_words = own
-                mention.surname_start = mention.name_start
-                break
+    names: dict[str, set[tuple[str, ...]]] = {}
+    for mention in body:
+        if mention.full and not (mention.title and mention.title.is_regnal):
+            names.setdefault(mention.key, set()).add((*mention.given, *mention.name_words))
+    compound: set[tuple[str, ...]] = set()
+    for variants in names.values():
+        for own in variants:
+            for longer in variants:
+                suffix = len(longer) > len(own) and longer[-len(own) :] == own
+                if suffix and (
+                    own[0] in lex.words["particles"] or (len(longer) >= 3 and own[0] != longer[0])
+                ):
+                    compound.add(own)
+    if not compound:
+        return
+    for mention in body:
+        own = (*mention.given, *mention.name_words)
+        if mention.full and own in compound:
+            mention.full = False
+            mention.given = ()
+            mention.name_words = own
+            mention.surname_start = mention.name_start
 
 
 def _mark_sentence_openers(article: Article, body: list[Mention]) -> None:
@@ -561,6 +665,7 @@ class _PlaceTest:
     def __init__(self, article: Article, lex: Lexicon) -> None:
         self.text = article.text
         self.words = lex.words
+        self.places_list = _tables(lex).places_list
 
     def is_place(self, mention: Mention) -> bool:
         text = self.text
@@ -571,6 +676,8 @@ class _PlaceTest:
         word = previous.group(1).lower() if previous else ""
         if word in self.words["location_words"] or word in DETERMINERS:
             return True  # "in Austin"; "the Brandt administration", "a Brandt spokesman"
+        if word in ("and", "or") and self.places_list.search(text, max(0, start - 80), start):
+            return True  # "in Washington and Austin"
 
         if mention.key in self.words["place_names"] and word in self.words["place_name_words"]:
             return True
@@ -583,7 +690,10 @@ class _PlaceTest:
 def _exempt(text: str, mention: Mention, lex: Lexicon) -> bool:
     if mention.title is not None and mention.title.is_regnal:
         return True
-    if not lex.exceptions:
+    ends = _tables(lex).exception_ends
+    if mention.key not in ends and not (
+        mention.titled and text[mention.title_start : mention.title_end].lower() in ends
+    ):
         return False
     name = normalise_phrase(text[mention.name_start : mention.end])
     titled = normalise_phrase(text[mention.title_start : mention.end])
@@ -595,6 +705,7 @@ def _exempt(text: str, mention: Mention, lex: Lexicon) -> bool:
 
 
 PHRASE_TOKEN = re.compile(r"[\w.’'-]+|[^\w\s]")
+PREVIOUS_WORD = re.compile(r"([\w.’'-]+)[ \u00a0\n]+$")
 
 
 def title_phrase(
@@ -608,10 +719,18 @@ def title_phrase(
     of other mentions, which the phrase never crosses.
     """
     text = article.text
+    previous = PREVIOUS_WORD.search(
+        text, max(mention.paragraph.start, mention.name_start - 40), mention.name_start
+    )
+    if previous is None:
+        return mention.name_start, 0
+    word = previous.group(1)
+    if not word[0].isupper() and word.lower() not in CONNECTORS and (word.lower(),) not in lex.titles:
+        return mention.name_start, 0  # "met with Lloyd Austin": nothing before the name
     window_start = max(mention.paragraph.start, mention.name_start - 200)
     tokens = list(PHRASE_TOKEN.finditer(text, window_start, mention.name_start))
     taken: list[re.Match[str]] = []
-    boundaries = lex.words["function_words"] | lex.words["days"] | lex.words["months"]
+    boundaries = _tables(lex).boundaries
     starts = [s for s, _ in names]
     for token in reversed(tokens):
         word = token.group()

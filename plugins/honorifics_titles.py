@@ -10,7 +10,7 @@ when the first article is checked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -38,6 +38,7 @@ WORD_LISTS = (
     "place_names",
     "regions",
     "title_openers",
+    "everyday_titles",
 )
 
 
@@ -93,6 +94,8 @@ class Lexicon:
     words: dict[str, frozenset[str]]
     exceptions: frozenset[str]
     not_names: frozenset[str]
+    derived: dict[str, Any] = field(default_factory=dict)
+    """Tables other modules build from this lexicon once (word-set unions, patterns)."""
 
     def title_ending_at(self, lowered: list[str], end: int, start: int = 0) -> tuple[Title, int] | None:
         """Return the longest title made of ``lowered[k:end]`` (``k >= start``) and ``k``, or None."""
