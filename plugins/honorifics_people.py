@@ -178,6 +178,7 @@ class _Tables:
     leading_particles: frozenset[str]
     stop_left: frozenset[str]
     reject_last: frozenset[str]
+    trailing: frozenset[str]
     boundaries: frozenset[str]
     abbreviations: frozenset[str]
     not_name_ends: frozenset[str]
@@ -217,6 +218,7 @@ def _tables(lexicon: Lexicon) -> _Tables:
         reject_last=frozenset(
             words["function_words"] | words["days"] | (words["months"] - names) | words["organisations"]
         ),
+        trailing=frozenset(words["function_words"] | words["days"] | (words["months"] - names)),
         boundaries=frozenset(words["function_words"] | words["days"] | words["months"]),
         abbreviations=frozenset(w for w in dotted if w.endswith(".")),
         not_name_ends=frozenset(phrase.split()[-1] for phrase in lexicon.not_names),
@@ -343,6 +345,9 @@ class _MentionReader:
         lex = self.lex
         lowered = [t.lower for t in tokens]
         stop = len(tokens)
+        while stop > 1 and lowered[stop - 1] in self.tables.trailing:
+            stop -= 1  # "Helen Okafor Monday", "Gen. Okoro Then"
+        end = tokens[stop - 1].end
         while stop > 1 and lowered[stop - 1] in lex.words["suffixes"]:
             stop -= 1
         last = tokens[stop - 1]
@@ -373,7 +378,6 @@ class _MentionReader:
         surname_index = self._surname_index(name)
         given = tuple(t.lower for t in name[:surname_index] if not t.particle)
         name_words = tuple(t.lower for t in name[surname_index:])
-        end = tokens[-1].end if stop < len(tokens) else last.end
         title_start = tokens[title_index].start if title else name[0].start
         title_end = tokens[first - 1].end if title else name[0].start
         article_start = self._article_start(title, title_start)
@@ -672,6 +676,8 @@ class _PlaceTest:
         start, end = mention.name_start, mention.end
         if start > 0 and text[start - 1] == "-":
             return True  # anti-Austin, pro-Austin
+        if text.startswith(("&", " &"), end) or text[max(0, start - 2) : start] == "& ":
+            return True  # Pemberton & Cole
         previous = re.search(r"([\w’'.-]+)[ \u00a0]+$", text[max(0, start - 30) : start])
         word = previous.group(1).lower() if previous else ""
         if word in self.words["location_words"] or word in DETERMINERS:
