@@ -6,8 +6,8 @@ Two house styles are supported, chosen by ``style`` in rules.yaml:
   first reference; the last name alone after that; no courtesy titles
   (Mr., Ms.) outside direct quotations.
 - ``courtesy-titles`` (the New York Times, the Wall Street Journal): later
-  references carry a courtesy title ("Mr. Austin") or a title the house
-  repeats ("Gen. Milley").
+  references carry a courtesy title ("Mr. Okafor") or a title the house
+  repeats ("Gen. Halvorsen").
 
 People and their references are found by :mod:`honorifics_people`; the
 title table and word lists come from :mod:`honorifics_titles`.  Text inside
@@ -79,6 +79,9 @@ class Checker:
         self.cast = cast
         self.ap = context.config.style != "courtesy-titles"
         self.findings: list[Finding] = []
+        self._own_references: dict[int, list[Mention]] = {}
+        self._flagged_ends: set[int] = set()
+        self._titles_used: dict[int, set[str]] = {}
 
     def run(self) -> list[Finding]:
         """Return the findings of every enabled rule."""
@@ -109,6 +112,8 @@ class Checker:
         fix: bool = False,
     ) -> None:
         suggestions = [self._cased(s, start) for s in suggestions or []]
+        if rule != "honorifics.inconsistent-reference":
+            self._flagged_ends.add(end)
         self.findings.append(
             Finding(
                 rule=rule,
@@ -132,17 +137,21 @@ class Checker:
 
     def _references(self, person: Person) -> list[Mention]:
         """The person's references in the writer's own words (not headlines, not quotations)."""
-        return [m for m in person.mentions if not m.quoted and not m.display]
+        references = self._own_references.get(id(person))
+        if references is None:
+            references = [m for m in person.mentions if not m.quoted and not m.display]
+            self._own_references[id(person)] = references
+        return references
 
     def _first_reference(self, mention: Mention) -> bool:
         """True when ``mention`` is the writer's first reference to its person or orphan name."""
         if mention.person is not None:
             references = self._references(mention.person)
-        elif mention.namesakes:
+            return bool(references) and references[0] is mention
+        if mention.namesakes:
             return False
-        else:
-            references = [m for m in self.cast.orphans.get(mention.key, []) if not m.quoted]
-        return bool(references) and references[0] is mention
+        orphans = self.cast.orphans.get(mention.key, [])
+        return next((m for m in orphans if not m.quoted), None) is mention
 
     # AP ------------------------------------------------------------------------------
 
@@ -281,7 +290,7 @@ class Checker:
             if first.full or first.start > person.intro.start:
                 continue
             if not first.titled and first.key in self.lexicon.words["place_names"]:
-                continue  # "Austin" before "Lloyd Austin" is as likely the city
+                continue  # "Jackson" before "Lorraine Jackson" is as likely the city
             full = person.full_name(self.text)
             intro = person.intro
             if intro.title is not None and not intro.title.is_courtesy:
@@ -335,11 +344,8 @@ class Checker:
         return (form == "") == self.ap
 
     def _covered(self, mention: Mention) -> bool:
-        """True when another rule already flags this reference."""
-        return any(
-            f.start < mention.end and mention.start < f.end and f.rule != "honorifics.inconsistent-reference"
-            for f in self.findings
-        )
+        """True when another rule already flags this reference (every such finding ends where it ends)."""
+        return mention.end in self._flagged_ends
 
     # Courtesy-title house style ---------------------------------------------------------
 
@@ -381,11 +387,9 @@ class Checker:
                 fix=True,
             )
             return
-        used = {
-            m.title.written for m in self._references(person) if m.title is not None and m.title.is_courtesy
-        }
+        used = self._courtesy_titles_used(person)
         if len(used) == 1:
-            wanted = f"{used.pop()} {surname}"
+            wanted = f"{next(iter(used))} {surname}"
             message = f"later reference without a courtesy title: “{wanted}”, as elsewhere in the article"
             self._add(rule, message, mention.start, mention.end, [wanted], fix=True)
             return
@@ -393,3 +397,15 @@ class Checker:
         suggestions = [f"{t} {surname}" for t in offered]
         message = f"later reference without a courtesy title: {' or '.join(suggestions)}"
         self._add(rule, message, mention.start, mention.end, suggestions)
+
+    def _courtesy_titles_used(self, person: Person) -> set[str]:
+        """The courtesy titles the article gives this person ("Ms."), outside quotations."""
+        used = self._titles_used.get(id(person))
+        if used is None:
+            used = {
+                m.title.written
+                for m in self._references(person)
+                if m.title is not None and m.title.is_courtesy
+            }
+            self._titles_used[id(person)] = used
+        return used

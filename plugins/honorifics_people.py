@@ -1,10 +1,10 @@
 """Find the people in an article and every reference to each of them.
 
 A *mention* is a run of capitalised words that names someone: a full name
-("Lolita C. Baldor", "Rafael de la Cruz", "Harold T. Jefferson Jr."), with
-or without a title or description before it ("U.S. Defense Secretary Lloyd
-Austin"), or a last name alone, with or without a title ("Gen. Milley",
-"Mr. Austin", "Austin").  :func:`find_mentions` reads them off the story
+("Ruth K. Amsel", "Rafael de la Cruz", "Harold T. Jefferson Jr."), with
+or without a title or description before it ("U.S. Trade Secretary Alan
+Forde"), or a last name alone, with or without a title ("Gen. Halvorsen",
+"Mr. Okafor", "Okafor").  :func:`find_mentions` reads them off the story
 paragraphs with one regular-expression pass; :func:`resolve` groups the full
 names into people and attaches each last-name reference to its person.
 
@@ -99,7 +99,7 @@ class Mention:
         return text[self.surname_start : self.surname_end]
 
     def name(self, text: str) -> str:
-        """The name as written here, without title ("Lloyd J. Austin III", "Austin")."""
+        """The name as written here, without title ("Wendell Baptiste III", "Baptiste")."""
         return text[self.name_start : self.end]
 
 
@@ -116,7 +116,7 @@ class Person:
     surname_first: bool = False
 
     def full_name(self, text: str) -> str:
-        """The full name as first given ("Mark Milley")."""
+        """The full name as first given ("Renata Halvorsen")."""
         return self.intro.name(text)
 
     def surname(self, text: str) -> str:
@@ -238,7 +238,7 @@ class _MentionReader:
     """Reads the mentions in one article.
 
     Runs of two or more words are parsed at once.  A lone capitalised word
-    ("The", "Friday", "Austin") is only kept as a position: it is parsed
+    ("The", "Friday", "Okafor") is only kept as a position: it is parsed
     later, and only when it matches the last name of someone in the article.
     """
 
@@ -312,7 +312,7 @@ class _MentionReader:
         return tokens
 
     def _segments(self, tokens: list[Token]) -> list[list[Token]]:
-        """Split a run at a sentence-ending period ("... Milley. Austin said")."""
+        """Split a run at a sentence-ending period ("... Okafor. Delgado said")."""
         segments: list[list[Token]] = [[]]
         for token in tokens:
             segments[-1].append(token)
@@ -719,8 +719,8 @@ def title_phrase(
 ) -> tuple[int, int]:
     """Return ``(start, words)`` of the title and description before a full name.
 
-    "Russian Minister of Defense Sergey Shoigu" gives the start of "Russian"
-    and 4 words (a title from the table counts as one word).  ``words`` is 0
+    "Deputy Minister of Foreign Trade Olena Marchuk" gives the start of
+    "Deputy" and 4 words (a title from the table counts as one word).  ``words`` is 0
     when no title stands in the phrase.  ``names`` are the sorted name spans
     of other mentions, which the phrase never crosses.
     """
@@ -732,7 +732,7 @@ def title_phrase(
         return mention.name_start, 0
     word = previous.group(1)
     if not word[0].isupper() and word.lower() not in CONNECTORS and (word.lower(),) not in lex.titles:
-        return mention.name_start, 0  # "met with Lloyd Austin": nothing before the name
+        return mention.name_start, 0  # "met with Helen Okafor": nothing before the name
     window_start = max(mention.paragraph.start, mention.name_start - 200)
     tokens = list(PHRASE_TOKEN.finditer(text, window_start, mention.name_start))
     taken: list[re.Match[str]] = []

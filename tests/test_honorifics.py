@@ -154,7 +154,7 @@ def test_regnal_titles_stay_on_later_references() -> None:
 
 
 def test_first_reference_with_title_is_not_a_repeat() -> None:
-    text = story("Gen. Valery Gerasimov, the chief of staff, spoke first.", "Gerasimov said little.")
+    text = story("Gen. Tarik Ozer, the chief of staff, spoke first.", "Ozer said little.")
     assert found(text) == []
 
 
@@ -198,7 +198,7 @@ def test_last_name_in_a_quotation_is_not_a_first_reference() -> None:
 
 
 def test_byline_is_not_a_reference() -> None:
-    text = story("Baldor said the call lasted an hour.", byline="- By Lolita C. Baldor")
+    text = story("Lindgren said the call lasted an hour.", byline="- By Marta C. Lindgren")
     assert found(text) == []
     assert found(text, COURTESY) == []
 
@@ -325,13 +325,13 @@ def test_long_title_option_changes_the_limit() -> None:
 @pytest.mark.parametrize(
     "paragraph",
     [
-        "Brokers in Washington and Austin were warned, Lloyd Austin said.",
-        "Lloyd Austin flew to Austin, Texas, on Monday.",
+        "Brokers in Washington and Austin were warned, Nina Austin said.",
+        "Nina Austin flew to Austin, Texas, on Monday.",
         "A syndicate at Lloyd’s of London stopped writing policies, Jane Lloyd said.",
         "Troops at Fort Bragg were moved, Maj. Gen. Ana Bragg said.",
         "The Hollis Foundation will give $50 million, Diane Hollis said.",
         "The Brandt administration backed the bill, Gov. Evelyn Brandt said. A Brandt spokesman agreed.",
-        "The anti-Austin protesters left, Lloyd Austin said.",
+        "The anti-Austin protesters left, Nina Austin said.",
     ],
 )
 def test_places_and_organisations_are_not_references(paragraph: str) -> None:
