@@ -18,16 +18,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
 
 from newslint_plugins.honorifics_people import Cast, Mention, Person, find_mentions, resolve, title_phrase
 from newslint_plugins.honorifics_rules import RULES
 from newslint_plugins.honorifics_titles import SECTION, Lexicon, build_lexicon, config_errors
 
+from newslint.config import Config
 from newslint.context import CheckContext
 from newslint.findings import Finding, Fix
 from newslint.hookspecs import hookimpl
 from newslint.model import Article
+from newslint.rules import RuleSpec
 
 PLUGIN_NAME = "honorifics"
 STATE_KEY = "honorifics.lexicon"
@@ -35,7 +36,7 @@ COUPLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mx)\.?[ \u00a0]+and[ \u00a0]+$")
 
 
 @hookimpl
-def newslint_rules() -> list:
+def newslint_rules() -> list[RuleSpec]:
     """Declare the honorifics rules."""
     return RULES
 
@@ -47,7 +48,7 @@ def newslint_config_sections() -> list[str]:
 
 
 @hookimpl
-def newslint_config_errors(config: Any) -> list[str]:
+def newslint_config_errors(config: Config) -> list[str]:
     """Check the title table, the exceptions and the not-names list."""
     return config_errors(config.data.get(SECTION))
 
@@ -130,7 +131,7 @@ class Checker:
         if not replacement or not replacement[0].islower():
             return replacement
         paragraph = self.article.paragraph_at(start)
-        before = self.text[paragraph.start if paragraph else 0 : start].rstrip(' “"‘')
+        before = self.text[max(paragraph.start if paragraph else 0, start - 8) : start].rstrip(' “"‘')
         if not before or before[-1] in ".!?":
             return replacement[0].upper() + replacement[1:]
         return replacement
