@@ -234,6 +234,12 @@ def _tables(lexicon: Lexicon) -> _Tables:
     return tables
 
 
+NICKNAME = re.compile(
+    r"(?<![\w’'.])([A-Z][\w’'-]+)[ \u00a0][“\"][A-Z][\w.’' -]{0,30}[”\"][ \u00a0](?=[A-Z][\w’'-])()"
+)
+"""A given name, a nickname in quotation marks, then the surname: 'Robert "Bobby" Kaminski'."""
+
+
 class _MentionReader:
     """Reads the mentions in one article.
 
@@ -263,8 +269,14 @@ class _MentionReader:
         reject = self.reject_last
         for paragraph in self.article.story_paragraphs():
             start = paragraph.dateline.end if paragraph.dateline else paragraph.start
+            nicknamed = self._nicknamed(start, paragraph.end)
             for match in self.chain.finditer(text, start, paragraph.end):
                 word = match.group()
+                given = nicknamed.get(match.start())
+                if given is not None:
+                    tokens = [*self._tokens(given[0], given[1]), *self._tokens(match.start(), match.end())]
+                    self._keep(self._parse(tokens, paragraph), mentions, quoted_at=(given, match.span()))
+                    continue
                 if " " not in word and "\n" not in word and "\u00a0" not in word:
                     lower = word.lower()
                     if lower.endswith(".") and lower not in self.abbreviations:
@@ -276,6 +288,12 @@ class _MentionReader:
                     self._keep(self._parse(segment, paragraph), mentions)
         return mentions
 
+    def _nicknamed(self, start: int, end: int) -> dict[int, tuple[int, int]]:
+        """Map the surname's start to the given name's span in 'Robert "Bobby" Kaminski'."""
+        if "“" not in self.text[start:end] and '"' not in self.text[start:end]:
+            return {}
+        return {m.start(2): m.span(1) for m in NICKNAME.finditer(self.text, start, end)}
+
     def singles_named(self, keys: set[str]) -> list[Mention]:
         """Parse the lone words that are one of ``keys`` (last names, lower case)."""
         mentions: list[Mention] = []
@@ -284,10 +302,16 @@ class _MentionReader:
                 self._keep(self._parse(self._tokens(start, end), paragraph), mentions)
         return mentions
 
-    def _keep(self, mention: Mention | None, mentions: list[Mention]) -> None:
+    def _keep(
+        self,
+        mention: Mention | None,
+        mentions: list[Mention],
+        quoted_at: tuple[tuple[int, int], ...] | None = None,
+    ) -> None:
         if mention is not None:
             mention.display = mention.paragraph.kind != "body"
-            mention.quoted = self.article.in_quotation(mention.article_start, mention.end)
+            spans = quoted_at or ((mention.article_start, mention.end),)
+            mention.quoted = any(self.article.in_quotation(a, b) for a, b in spans)
             mentions.append(mention)
 
     def _tokens(self, start: int, end: int) -> list[Token]:
@@ -403,8 +427,8 @@ class _MentionReader:
             paragraph=paragraph,
             full=bool(given) or bool(title and title.is_regnal),
         )
-        if mention.full and len(given) == 1 and _korean_given(last.text):
-            mention.surname_first = True
+        if mention.full and len(given) == 1 and len(name) == 2:
+            mention.surname_first = _korean_given(last.text) or given[0] in lex.words["family_names_first"]
         return mention
 
     def _after_connector(self, tokens: list[Token], first: int, stop: int) -> int:

@@ -39,6 +39,7 @@ WORD_LISTS = (
     "regions",
     "title_openers",
     "everyday_titles",
+    "family_names_first",
 )
 
 

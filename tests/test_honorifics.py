@@ -368,6 +368,23 @@ def test_family_name_first() -> None:
     assert found(text, COURTESY) == [("honorifics.missing-courtesy-title", "Park")]
 
 
+@pytest.mark.parametrize("marks", ['""', "“”"])
+def test_nickname_in_quotation_marks_inside_a_name(marks: str) -> None:
+    text = story(
+        f"Robert {marks[0]}Bobby{marks[1]} Kaminski trained three champions.",
+        "Mr. Kaminski, 79, still coaches.",
+    )
+    assert found(text) == [("honorifics.courtesy-title", "Mr. Kaminski")]
+    assert found(text, COURTESY) == []
+
+
+def test_chinese_family_name_first() -> None:
+    text = story("Chinese Premier Liu Wenhai signed the agreement.", "Liu said the line would open by 2030.")
+    assert found(text) == []
+    finding = only(text, COURTESY)
+    assert (finding.text, finding.suggestions) == ("Liu", ["Mr. Liu", "Ms. Liu"])
+
+
 # Courtesy-title house style --------------------------------------------------------------------
 
 
