@@ -110,10 +110,6 @@ class Lexicon:
         """Return the title spelled by ``words`` (lower case), or None."""
         return self.titles.get(words)
 
-    def is_(self, list_name: str, word: str) -> bool:
-        """True when ``word`` (any case) is in the word list ``list_name``."""
-        return word.lower() in self.words[list_name]
-
 
 @lru_cache(maxsize=1)
 def _word_lists() -> dict[str, frozenset[str]]:
