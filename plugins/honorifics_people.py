@@ -694,6 +694,7 @@ class _PlaceTest:
         self.text = article.text
         self.words = lex.words
         self.places_list = _tables(lex).places_list
+        self.lowercase_words: set[str] | None = None
 
     def is_place(self, mention: Mention) -> bool:
         text = self.text
@@ -714,7 +715,20 @@ class _PlaceTest:
         following = re.match(r",[ \u00a0]+([A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)", text[end : end + 30])
         if following and following.group(1).lower() in self.words["regions"]:
             return True
-        return bool(re.match(r"[’']s[ \u00a0]+of[ \u00a0]+[A-Z]", text[end : end + 12]))
+        if re.match(r"[’']s[ \u00a0]+of[ \u00a0]+[A-Z]", text[end : end + 12]):
+            return True  # Lloyd’s of London
+        return self._everyday_word(mention)
+
+    def _everyday_word(self, mention: Mention) -> bool:
+        """True for "Price rose" when "price" is also used as a word: a sentence opener, not a person."""
+        if not _sentence_start(self.text, mention):
+            return False
+        if self.lowercase_words is None:
+            self.lowercase_words = set(re.findall(r"\b[a-z]+\b", self.text))
+        if mention.key not in self.lowercase_words:
+            return False
+        following = re.match(r"[ \u00a0]+([a-z]+)\b", self.text[mention.end : mention.end + 30])
+        return following is not None and following.group(1) not in self.words["person_verbs"]
 
 
 def _exempt(text: str, mention: Mention, lex: Lexicon) -> bool:

@@ -40,6 +40,7 @@ WORD_LISTS = (
     "title_openers",
     "everyday_titles",
     "family_names_first",
+    "person_verbs",
 )
 
 

@@ -350,6 +350,15 @@ def test_a_capitalised_sentence_opener_is_not_a_given_name() -> None:
     ]
 
 
+def test_a_surname_that_is_an_everyday_word_opening_a_sentence() -> None:
+    text = story(
+        "Grocer Devon Price said the price of eggs had doubled.",
+        "Price increases hit poor families hardest. Price said he had cut his margins.",
+    )
+    assert found(text, COURTESY) == [("honorifics.missing-courtesy-title", "Price")]
+    assert lint(text, COURTESY, rules="honorifics")[0].start == text.index("Price said he")
+
+
 def test_middle_initials_and_suffixes() -> None:
     text = story(
         "U.S. District Judge Harold T. Jefferson Jr. ordered a new trial.",
