@@ -17,9 +17,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
+from newslint_plugins import style_check
 from newslint_plugins.style_check import (
     OVERRUNS,
-    TIME_BUDGET,
     ArticleView,
     check_consistency,
     check_existence,
@@ -80,7 +80,7 @@ def newslint_finish_run(config: Config) -> None:
     """Say which house rules ran out of time on some articles (they stopped early there)."""
     for rule_id, articles in sorted(OVERRUNS.items()):
         print(
-            f"newslint: house rule {rule_id} used its {TIME_BUDGET} s on {articles} "
+            f"newslint: house rule {rule_id} used its {style_check.TIME_BUDGET} s on {articles} "
             f"article{'s' if articles != 1 else ''} and stopped early there; simplify its patterns",
             file=sys.stderr,
         )

@@ -514,7 +514,12 @@ def _notes(rule: HouseRule) -> str:
             notes.append("Words match only in the case written.")
         else:
             notes.append("Words match in any case; a suggestion keeps the case of the text.")
-        if rule.exceptions:
+        if rule.exceptions and rule.regex:
+            count = len(rule.exceptions)
+            notes.append(
+                f"A match inside a match of its {count} exception pattern{'s' if count > 1 else ''} is not reported."
+            )
+        elif rule.exceptions:
             notes.append(f"Not reported inside {_quoted(rule.exceptions)}.")
     if rule.kind in ("substitution", "existence"):
         notes.append(

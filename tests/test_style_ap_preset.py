@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import lint
 
 from newslint.config import load_config, preset_path
 from newslint.session import Session
-from tests.conftest import lint
 
 AP = {"extends": ["ap"]}
 AP_ALL_ON = {"extends": ["ap"], "rules": {"house.more-than": "warning", "house.percent-sign": "warning"}}
@@ -88,7 +88,10 @@ NO_FLAGS = [
     ("house.percent", "Prices rose 4 percent, or 5%, last year."),
     ("house.month-with-date", "The war began in late February and ended Feb. 18, before January 2023."),
     ("house.month-alone", "The meeting on Feb. 18 was the first since February, and Sept. 5 the next."),
-    ("house.month-never-abbreviated", "The law takes effect March 1 and July 4, not in May, with Marches planned."),
+    (
+        "house.month-never-abbreviated",
+        "The law takes effect March 1 and July 4, not in May, with Marches planned.",
+    ),
     ("house.state-names", "SPRINGFIELD, Ill. (AP) — Rep. Ann Lee, D-Calif., attended Mass. in Ohio."),
     ("house.state-names", "Fine, OK, the mayor said in Dayton, Ohio, on Friday."),
     ("house.a-m-p-m", "The polls close at 8 p.m., the AM radio host said at 10:30 a.m. on Friday."),
