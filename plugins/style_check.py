@@ -22,7 +22,7 @@ from newslint_plugins.style_rules import HouseRule
 from newslint_plugins.style_terms import TermMatch, TermSet
 
 from newslint.findings import Finding, Fix
-from newslint.model import Article, Paragraph
+from newslint.model import Article, Paragraph, Quotation
 
 MAX_CHUNK = 2000
 """Longest stretch of text one pattern search sees, in characters."""
@@ -54,6 +54,9 @@ class Window:
 
     def locate(self, position: int) -> Chunk | None:
         """Return the chunk holding ``position``, or None between chunks."""
+        if len(self.chunks) == 1:
+            chunk = self.chunks[0]
+            return chunk if chunk.start <= position < chunk.end else None
         index = bisect_right([chunk.start for chunk in self.chunks], position) - 1
         if index >= 0 and position < self.chunks[index].end:
             return self.chunks[index]
@@ -68,6 +71,7 @@ class ArticleView:
         self.text = article.text
         self._lowered: str | None = None
         self._windows: dict[tuple[str, ...], list[Window]] = {}
+        self._quotation_ends: list[int] | None = None
         self.chunks = [chunk for p in article.story_paragraphs() for chunk in _chunks(self.text, p)]
 
     @property
@@ -97,6 +101,18 @@ class ArticleView:
                 windows.append(Window(group[0].start, group[-1].end, tuple(group)))
             self._windows[scope] = windows
         return windows
+
+    def quotations_between(self, start: int, end: int) -> list[Quotation]:
+        """The direct quotations that overlap ``start:end``."""
+        if self._quotation_ends is None:
+            self._quotation_ends = [q.end for q in self.article.quotations]
+        quotations = self.article.quotations
+        index = bisect_right(self._quotation_ends, start)
+        found = []
+        while index < len(quotations) and quotations[index].start < end:
+            found.append(quotations[index])
+            index += 1
+        return found
 
     def off_limits(self, start: int, end: int, paragraph: Paragraph) -> bool:
         """True over a dateline, a URL, an e-mail address, a handle or a hashtag."""

@@ -82,11 +82,7 @@ def check_occurrence(rule: HouseRule, view: ArticleView) -> list[Finding]:
 def _words_outside_quotations(view: ArticleView, start: int, end: int) -> int:
     text = view.text
     count = len(WORD_START.findall(text, start, end))
-    for quotation in view.article.quotations:
-        if quotation.end <= start:
-            continue
-        if quotation.start >= end:
-            break
+    for quotation in view.quotations_between(start, end):
         count -= len(WORD_START.findall(text, max(start, quotation.start), min(end, quotation.end)))
     return count
 

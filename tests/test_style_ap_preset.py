@@ -81,6 +81,10 @@ NO_FLAGS = [
     ),
     ("house.numerals-under-ten", "The boy, 5, was found with a 6 foot ladder and 2.5 gallons of water."),
     ("house.numerals-under-ten", "“We saw 3 men running,” the officer said."),
+    (
+        "house.numerals-under-ten",
+        "Pupils in grades 3 through 8 saw 4 in 10 days at 5 below zero, iPhone 6 in hand.",
+    ),
     ("house.numerals-under-ten", "U.S., Russian chiefs speak for 1st time in 3 months\n\nThe chiefs spoke."),
     ("house.ordinals-under-tenth", "1st Sgt. Ray Diaz of the 3rd District spoke in the 10th round."),
     ("house.numerals-ten-and-up", "Fifteen people came, the Big Ten met, and in the twenty-first century."),
