@@ -7,9 +7,10 @@ is declared like a built-in rule, so ``newslint rules``, ``newslint
 explain``, severities, ``off`` and ``--select`` work on it.
 
 The work is split by job: :mod:`style_rules` reads and checks the rules,
-:mod:`style_patterns` vets their regular expressions, :mod:`style_terms`
-finds words and patterns, :mod:`style_check` runs the word rules on an
-article and :mod:`style_layout` the sentence-length and headline-case rules.
+:mod:`style_docs` documents them, :mod:`style_patterns` vets their
+regular expressions, :mod:`style_terms` finds words and patterns,
+:mod:`style_check` runs the word rules on an article and
+:mod:`style_layout` the sentence-length and headline-case rules.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from newslint_plugins.style_check import (
     check_existence,
     check_substitution,
 )
+from newslint_plugins.style_docs import rule_spec
 from newslint_plugins.style_layout import check_capitalization, check_occurrence
-from newslint_plugins.style_rules import SECTION, HouseRule, house_rules, rule_spec
+from newslint_plugins.style_rules import SECTION, HouseRule, house_rules
 
 from newslint.config import Config
 from newslint.context import CheckContext

@@ -2,12 +2,12 @@
 
 Every rule reads the story paragraphs of its scope in chunks of at most
 :data:`MAX_CHUNK` characters (a longer paragraph is cut between sentences,
-or at a space; neighbouring short paragraphs are searched together, up to
-that length, but a match never crosses a paragraph), and stops on an article once it has used
-:data:`TIME_BUDGET` seconds; :data:`OVERRUNS` counts those stops for the
-end-of-run notice.  Datelines, URLs, e-mail addresses, handles and
-hashtags are never matched; what happens inside direct quotations is
-decided per kind (see README, "House style rules").
+or at a space).  Neighbouring short paragraphs are searched together, up
+to that length, but a match never crosses a paragraph.  A rule stops on an
+article once it has used :data:`TIME_BUDGET` seconds; :data:`OVERRUNS`
+counts those stops for the end-of-run notice.  Datelines, URLs, e-mail
+addresses, handles and hashtags are never matched; what happens inside
+direct quotations is decided per kind (see README, "House style rules").
 """
 
 from __future__ import annotations
