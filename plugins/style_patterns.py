@@ -131,6 +131,55 @@ def fast_scout(source: str, flags: int = 0) -> re.Pattern[str]:
         return plain
 
 
+def necessary_literals(source: str, flags: int = 0) -> list[str] | None:
+    """Return strings of which every match of ``source`` contains at least one, or None.
+
+    Searching a stretch of text for a pattern can be skipped when none of
+    them occurs in it, which ``str.find`` checks far faster than ``re``
+    scans.  With ``re.IGNORECASE`` the strings are lower-cased (and only
+    ASCII ones are given), to be looked for in lower-cased text.
+    """
+    try:
+        found = _necessary(_flatten(_parse(source, flags)))
+    except (re.error, RecursionError):  # pragma: no cover - the source compiled before
+        return None
+    if not found or all(not literal.strip() for literal in found):
+        return None
+    if flags & re.IGNORECASE:
+        if not all(literal.isascii() for literal in found):
+            return None
+        found = {literal.lower() for literal in found}
+    return sorted(found)
+
+
+def _necessary(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The best set of literals one of which every match of the sequence contains."""
+    options: list[set[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            options.append({"".join(run)})
+            run = []
+        if op is sre.BRANCH:
+            alternatives = [_necessary(_flatten(branch)) for branch in av[1]]
+            if all(alternatives):
+                options.append(set().union(*alternatives))  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            inner = _necessary(_flatten(av[2]))
+            if inner:
+                options.append(inner)
+        elif op is sre.ASSERT and av[0] == 1:  # a lookahead: what it needs lies after the position
+            inner = _necessary(_flatten(av[1]))
+            if inner:
+                options.append(inner)
+    if not options:
+        return None
+    return max(options, key=lambda option: (min(len(literal) for literal in option), -len(option)))
+
+
 def _opens_with_literal(item: tuple[Any, Any]) -> bool:
     """True when ``re`` can already skip ahead: a literal, a class, or alternatives that each open with a literal."""
     op, av = item

@@ -7,12 +7,14 @@ the author.  ``followed_by`` and ``preceded_by`` are patterns the text
 right after or before a match must match; ``exceptions`` are words or
 patterns, and a match that lies inside one of them is not reported.
 
-Matching is two-step for speed: a *scout* (the terms as written and the
-``followed_by`` context, which ``re`` can search for quickly by their first
-characters) finds candidate positions, and the *exact* pattern (with the
-word boundaries) and the checks of ``preceded_by`` and the exceptions
-confirm each one.  Plain words matched in any case are scouted
-in a lower-cased copy of the text, made once per article.
+Matching is three-step for speed.  A stretch of text in which none of the
+strings every match needs occurs (``str.find`` looks) is skipped.  In the
+rest, a *scout* (the terms as written and the ``followed_by`` context,
+which ``re`` can search for quickly by their first characters) finds
+candidate positions, and the *exact* pattern (with the word boundaries)
+and the checks of ``preceded_by`` and the exceptions confirm each one.
+Plain words matched in any case are scouted in a lower-cased copy of the
+text, made once per article.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from newslint_plugins.style_patterns import (
     compile_checked,
     fast_scout,
     has_backreference,
+    necessary_literals,
     normalise_phrase,
     plain_pattern,
     with_word_boundaries,
@@ -62,6 +65,8 @@ class _Group:
     terms: list[int]
     exact: list[re.Pattern[str]]
     lowered: bool
+    needs: list[str] | None = None  # one of these occurs in any stretch the scout can match in
+    needs_lowered: bool = False  # look for them in the lower-cased text
 
 
 @dataclass
@@ -122,13 +127,30 @@ class TermSet:
             mergeable = mergeable and not has_backreference(source) and not compiled.groupindex
         if self.problems:
             return
+        ignore_case = bool(flags & re.IGNORECASE)
         if mergeable and len(self.terms) > 1:
             joined = "|".join(f"(?:{source})" for source in self.terms)
-            scout = fast_scout(f"(?:{joined}){lookahead}", flags)
-            self._groups = [_Group(scout, list(range(len(self.terms))), exact, lowered=False)]
+            source = f"(?:{joined}){lookahead}"
+            self._groups = [
+                _Group(
+                    fast_scout(source, flags),
+                    list(range(len(self.terms))),
+                    exact,
+                    lowered=False,
+                    needs=necessary_literals(source, flags),
+                    needs_lowered=ignore_case,
+                )
+            ]
         else:
             self._groups = [
-                _Group(fast_scout(f"(?:{source}){lookahead}", flags), [index], [exact[index]], lowered=False)
+                _Group(
+                    fast_scout(f"(?:{source}){lookahead}", flags),
+                    [index],
+                    [exact[index]],
+                    lowered=False,
+                    needs=necessary_literals(f"(?:{source}){lookahead}", flags),
+                    needs_lowered=ignore_case,
+                )
                 for index, source in enumerate(self.terms)
             ]
 
@@ -149,9 +171,10 @@ class TermSet:
         lowered = not self.match_case
         alternation = word_alternation([word.lower() if lowered else word for word in self.terms])
         # The context can only narrow the scout where it reads the text as the exact pattern does.
-        scout = re.compile(alternation if lowered else f"(?:{alternation}){lookahead}")
+        source = alternation if lowered else f"(?:{alternation}){lookahead}"
         exact = re.compile(with_word_boundaries(alternation) + lookahead, flags)
-        self._groups = [_Group(scout, [-1], [exact], lowered=lowered)]
+        needs = necessary_literals(source)
+        self._groups = [_Group(re.compile(source), [-1], [exact], lowered, needs, needs_lowered=lowered)]
 
     def _compile_exceptions(self, flags: int) -> None:
         for source in self.exceptions:
@@ -202,6 +225,10 @@ class TermSet:
         end: int,
         locate: Callable[[int], Bounds | None],
     ) -> Iterator[TermMatch]:
+        if group.needs is not None:
+            where = lowered if group.needs_lowered else text
+            if not any(where.find(literal, start, end) != -1 for literal in group.needs):
+                return
         haystack = lowered if group.lowered else text
         position = start
         search = group.scout.search
