@@ -140,7 +140,10 @@ def necessary_literals(source: str, flags: int = 0) -> list[str] | None:
     ASCII ones are given), to be looked for in lower-cased text.
     """
     try:
-        found = _necessary(_flatten(_parse(source, flags)))
+        tree = _parse(source, flags)
+        if not flags & re.IGNORECASE and _ignores_case_inside(tree):
+            return None  # "(?i:...)": its literals may appear in any case
+        found = _necessary(_flatten(tree))
     except (re.error, RecursionError):  # pragma: no cover - the source compiled before
         return None
     if not found or all(not literal.strip() for literal in found):
@@ -150,6 +153,15 @@ def necessary_literals(source: str, flags: int = 0) -> list[str] | None:
             return None
         found = {literal.lower() for literal in found}
     return sorted(found)
+
+
+def _ignores_case_inside(tree: Any) -> bool:
+    for op, av in tree:
+        if op is sre.SUBPATTERN and av[1] & re.IGNORECASE:
+            return True
+        if any(_ignores_case_inside(child) for child in _children(op, av)):
+            return True
+    return False
 
 
 def _necessary(items: list[tuple[Any, Any]]) -> set[str] | None:

@@ -12,6 +12,7 @@ from newslint_plugins.style_patterns import (
     backtracking_risk,
     compile_checked,
     fast_scout,
+    necessary_literals,
     with_word_boundaries,
     word_alternation,
 )
@@ -148,3 +149,32 @@ def test_the_fast_scout_finds_the_same_starts(pattern: str) -> None:
     assert [s for s in starts if s in expected] == expected
     # no extra starts that the pattern itself would not match at
     assert all(re.compile(pattern).match(text, s) for s in starts)
+
+
+NEEDS_PATTERNS = [
+    (r"(\d+(?:[.,]\d+)*) ?%", 0),
+    (r"(?:one|two)(?=[- ](?:years?|months?)[- ]old\b| percent\b)", 0),
+    (r"(?:(\d{1,2}) ?(?:am|AM|A\.M\.?|a\.m(?!\.)))|(?:(\d{1,2}):00(?= [ap]\.m\.))", 0),
+    (r"[Oo]kay|ok|O\.K\.?", 0),
+    (r"e-?mail", re.IGNORECASE),
+    (r"(?:ab)+c|d", 0),
+    (r"(?i:okay)|OK", 0),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="12 .:%-okayOKAYmpeilonwtyrsdbc", max_size=30))
+def test_every_match_contains_one_of_the_necessary_literals(text: str) -> None:
+    for source, flags in NEEDS_PATTERNS:
+        needs = necessary_literals(source, flags)
+        if needs is None or not re.search(source, text, flags):
+            continue
+        haystack = text.lower() if flags & re.IGNORECASE else text
+        assert any(literal in haystack for literal in needs), (source, needs, text)
+
+
+def test_necessary_literals_are_found_where_they_help() -> None:
+    assert necessary_literals(r"(\d+(?:[.,]\d+)*) ?%") == ["%"]
+    assert necessary_literals("E-mail", re.IGNORECASE) == ["e-mail"]
+    assert necessary_literals(r"[1-9](?= [a-z])") is None  # only a space: no help
+    assert necessary_literals(r"a|\d") is None  # one alternative needs no literal
