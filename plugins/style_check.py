@@ -70,7 +70,7 @@ class ArticleView:
         self.article = article
         self.text = article.text
         self._lowered: str | None = None
-        self._windows: dict[tuple[str, ...], list[Window]] = {}
+        self._windows: dict[tuple[tuple[str, ...], bool], list[Window]] = {}
         self._quotation_ends: list[int] | None = None
         self.chunks = [chunk for p in article.story_paragraphs() for chunk in _chunks(self.text, p)]
 
@@ -84,22 +84,22 @@ class ArticleView:
             self._lowered = lowered
         return self._lowered
 
-    def windows_for(self, scope: tuple[str, ...]) -> list[Window]:
-        """The chunks of the paragraphs whose kind is in ``scope``, grouped into windows."""
-        windows = self._windows.get(scope)
+    def windows_for(self, scope: tuple[str, ...], merge: bool = True) -> list[Window]:
+        """The chunks of the paragraphs whose kind is in ``scope``, grouped into windows unless not ``merge``."""
+        windows = self._windows.get((scope, merge))
         if windows is None:
             windows = []
             group: list[Chunk] = []
             for chunk in self.chunks:
                 if chunk.paragraph.kind not in scope:
                     continue
-                if group and chunk.end - group[0].start > MAX_CHUNK:
+                if group and (not merge or chunk.end - group[0].start > MAX_CHUNK):
                     windows.append(Window(group[0].start, group[-1].end, tuple(group)))
                     group = []
                 group.append(chunk)
             if group:
                 windows.append(Window(group[0].start, group[-1].end, tuple(group)))
-            self._windows[scope] = windows
+            self._windows[scope, merge] = windows
         return windows
 
     def quotations_between(self, start: int, end: int) -> list[Quotation]:
@@ -196,7 +196,7 @@ def term_matches(
     """
     budget = Budget(rule.id)
     text, lowered = view.text, view.lowered
-    for window in view.windows_for(rule.scope):
+    for window in view.windows_for(rule.scope, merge=not terms.own_chunks):
         for match in terms.find(text, lowered, window.start, window.end, window.locate):
             chunk = match.bounds
             assert isinstance(chunk, Chunk)

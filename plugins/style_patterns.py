@@ -536,3 +536,36 @@ def _check_neighbours(items: list[tuple[Any, Any]], unbounded_only: bool, stop: 
                 )
             if not _item_nullable(next_op, next_av) and not first.overlaps(source):
                 break
+
+
+# Where a search may stop -------------------------------------------------------------
+
+
+def reads_past_the_end(source: str, flags: int = 0) -> bool:
+    """True when a pattern can tell the end of the text from the whitespace after a paragraph.
+
+    An end anchor (``$``, ``\\Z``) or a negative lookahead that can match
+    whitespace (``(?!\\s)``) may match at a paragraph's end only when the
+    search stops there, so such a rule searches each paragraph on its own.
+    """
+    try:
+        return _reads_past_the_end(_parse(source, flags))
+    except (re.error, RecursionError):  # pragma: no cover - the source compiled before
+        return True
+
+
+_END_ANCHORS = {sre.AT_END, sre.AT_END_STRING, getattr(sre, "AT_END_LINE", sre.AT_END)}
+_WHITESPACE = CharSet(frozenset(" \n\t\r"), frozenset({"space"}))
+
+
+def _reads_past_the_end(tree: Any) -> bool:
+    for op, av in tree:
+        if op is sre.AT and av in _END_ANCHORS:
+            return True
+        if op is sre.ASSERT_NOT and av[0] == 1:
+            body = _flatten(av[1])
+            if _nullable(body) or _first(body).overlaps(_WHITESPACE):
+                return True
+        if any(_reads_past_the_end(child) for child in _children(op, av)):
+            return True
+    return False

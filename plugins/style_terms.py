@@ -31,6 +31,7 @@ from newslint_plugins.style_patterns import (
     necessary_literals,
     normalise_phrase,
     plain_pattern,
+    reads_past_the_end,
     with_word_boundaries,
     word_alternation,
 )
@@ -86,6 +87,8 @@ class TermSet:
     exceptions: list[str] = field(default_factory=list)
     label: str = "word"
     problems: list[str] = field(default_factory=list)
+    own_chunks: bool = False
+    """True when a search must stop at each paragraph's end (see :func:`reads_past_the_end`)."""
     _groups: list[_Group] = field(default_factory=list, repr=False)
     _lookup: dict[str, int] = field(default_factory=dict, repr=False)
     _before: re.Pattern[str] | None = field(default=None, repr=False)
@@ -102,6 +105,9 @@ class TermSet:
             self._compile_patterns(flags, lookahead)
         else:
             self._compile_words(flags, lookahead)
+        if not self.problems:
+            sources = (self.terms if self.regex else []) + ([self.followed_by] if self.followed_by else [])
+            self.own_chunks = any(reads_past_the_end(source, flags) for source in sources)
         self._compile_exceptions(flags)
 
     # Building ---------------------------------------------------------------------

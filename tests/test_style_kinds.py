@@ -259,3 +259,10 @@ def test_a_slow_rule_stops_at_its_time_budget_and_is_named_at_the_end(
     style.newslint_finish_run(None)
     assert "house rule house.slow used its 0.05 s on 1 article" in capsys.readouterr().err
     assert not style_check.OVERRUNS
+
+
+def test_a_pattern_anchored_at_the_paragraph_end_sees_each_end() -> None:
+    """Short paragraphs are searched together, but "$" still means the end of each paragraph."""
+    config = {"house": {"house.trailing": {"patterns": [r"\d+$", r"etc(?!\s)"]}}}
+    text = "The total was 12\n\nIt rose to 15\n\nAnd so on, etc\n\nEnd."
+    assert [f.text for f in house(text, config)] == ["12", "15", "etc"]
