@@ -77,3 +77,19 @@ def test_installed_wheel_finds_its_plugins_and_default_rules(installed, tmp_path
         env=env,
     )
     assert json.loads(footer.stdout)["files"][0]["findings"] == []
+
+
+def test_installed_wheel_ships_the_ap_preset(installed, tmp_path):
+    """`extends: [ap]` finds newslint/presets/ap.yaml inside the installed package."""
+    (tmp_path / "rules.yaml").write_text("extends: [ap]\n", encoding="utf-8")
+    (tmp_path / "story.txt").write_text("A headline\n\nShe sent an e-mail on Monday.\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    checked = subprocess.run(
+        [str(installed), "check", "--format", "json", "story.txt"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert checked.returncode == 1, checked.stderr
+    assert [f["rule"] for f in json.loads(checked.stdout)["files"][0]["findings"]] == ["house.email"]
