@@ -22,13 +22,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newslint.config import Config
-from newslint.context import CheckContext
-from newslint.findings import Finding
-from newslint.hookspecs import hookimpl
-from newslint.model import Article, Paragraph, Quotation, Sentence
-from newslint.rules import RuleOption, RuleSpec
-from newslint_plugins.attribution_patterns import SECTION, Vocabulary, compile_vocabulary, config_errors
+from newslint_plugins.attribution_patterns import (
+    SECTION,
+    Vocabulary,
+    compile_vocabulary,
+    config_errors,
+    words,
+)
 from newslint_plugins.attribution_sources import (
     Attribution,
     anonymity_explained,
@@ -36,6 +36,13 @@ from newslint_plugins.attribution_sources import (
     find_attributions,
     tokenize,
 )
+
+from newslint.config import Config
+from newslint.context import CheckContext
+from newslint.findings import Finding
+from newslint.hookspecs import hookimpl
+from newslint.model import Article, Paragraph, Quotation, Sentence
+from newslint.rules import RuleOption, RuleSpec
 
 CLAIM = "attribution.unattributed-claim"
 QUOTE = "attribution.unattributed-quote"
@@ -154,10 +161,10 @@ RULES = [
 RULE_IDS = tuple(rule.id for rule in RULES)
 
 NEXT_WORD = re.compile(r"\s*([\w’'\-]+|[^\w\s])")
-GENERIC_STOPS = frozenset(
+GENERIC_STOPS = words(
     "at in on for during next this last later today tonight tomorrow yesterday when until before after "
     "again and or but with into from upon over separately monday tuesday wednesday thursday friday "
-    "saturday sunday".split()
+    "saturday sunday"
 )
 """Words right after a participle that show it is not a judgment ("was considered at the meeting")."""
 CLAUSE_END = re.compile(r"[,;:—–()]")
@@ -173,7 +180,7 @@ DIALOGUE_TAG = re.compile(
     r"\s+(?:[A-Z][\w’'.\-]*|he|she|they|we|I|it|the|a|an|one|another|his|her|their|its)\b"
     r"[^.“”\"!?]{0,60}?\b[a-z]+(?:ed|s)\b"
 )
-SMALL_TITLE_WORDS = frozenset("a an the of to in on at for and or but from by with as vs".split())
+SMALL_TITLE_WORDS = words("a an the of to in on at for and or but from by with as vs")
 STATE_KEY = "attribution.vocabulary"
 
 
@@ -288,7 +295,7 @@ def _passive_claims(article: Article, sentence: Sentence, vocab: Vocabulary) -> 
         fits = any(
             (lower in entry.complements)
             if entry.complements is not None
-            else (next_word[:1].isalnum() or next_word in "“\"") and lower not in GENERIC_STOPS
+            else (next_word[:1].isalnum() or next_word in '“"') and lower not in GENERIC_STOPS
             for entry in entries
         )
         if not fits and lower != "by":
@@ -422,7 +429,11 @@ def check_quotes(
             attributed = sourced.get(previous.index, False) and text[: previous.end].rstrip().endswith(":")
         if not quotation.closed:
             open_attributed = attributed
-        if attributed or _is_phrase(text, quotation, max_short) or _labelled(text, quotation, paragraph, vocab):
+        if (
+            attributed
+            or _is_phrase(text, quotation, max_short)
+            or _labelled(text, quotation, paragraph, vocab)
+        ):
             continue
         findings.append(
             Finding(

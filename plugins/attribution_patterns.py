@@ -42,6 +42,11 @@ APOSTROPHES = "[’']"
 GAP_WORDS = 8
 
 
+def words(text: str) -> frozenset[str]:
+    """Return the set of space-separated words in ``text`` (for the grammar's small word classes)."""
+    return frozenset(text.split())
+
+
 # Inflections -------------------------------------------------------------------------
 
 
@@ -178,7 +183,9 @@ def phrase_regex(phrase: str) -> str:
 def alternation(words: Iterable[str]) -> str:
     """Return a non-capturing alternation of literal words, longest first, spaces flexible."""
     unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    escaped = [re.escape(w).replace(r"\ ", r"\s+").replace("’", "'").replace("'", APOSTROPHES) for w in unique]
+    escaped = [
+        re.escape(w).replace(r"\ ", r"\s+").replace("’", "'").replace("'", APOSTROPHES) for w in unique
+    ]
     return "(?:" + "|".join(escaped) + ")" if escaped else "(?!x)x"
 
 

@@ -22,75 +22,76 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from newslint_plugins.attribution_patterns import ADVERB, Vocabulary, words
+
 from newslint.model import Article
-from newslint_plugins.attribution_patterns import ADVERB, Vocabulary
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w][\w’'\-]*|[^\w\s]")
 
-BOUNDARY_MARKS = frozenset(",;:—–()[]“”\"‘!?")
+BOUNDARY_MARKS = frozenset(',;:—–()[]“”"‘!?')
 """Punctuation that ends a speaker phrase.  A period inside a sentence belongs to an abbreviation."""
 
-BOUNDARY_WORDS = frozenset(
+BOUNDARY_WORDS = words(
     "and but or nor that while because although though whereas as since if when whether after "
-    "before so yet where what how why than once unless until".split()
+    "before so yet where what how why than once unless until"
 )
 """Words that open a new clause: a speaker phrase never runs across them."""
 
-PRONOUNS = frozenset("he she they it we i you who which one".split())
-RELATIVES = frozenset("who which that".split())
-NOUN_CUES = frozenset("the a an his her their its our my your these those this of no any every each such whose".split())
+PRONOUNS = words("he she they it we i you who which one")
+RELATIVES = words("who which that")
+NOUN_CUES = words("the a an his her their its our my your these those this of no any every each such whose")
 """A word right before a verb form that shows it is a noun ("the claims", "his notes")."""
 
-AUXILIARIES = frozenset(
+AUXILIARIES = words(
     "have has had 've will would may might could can should must do does did not n't also "
-    "is are was were be been being am".split()
+    "is are was were be been being am"
 )
-BE_FORMS = frozenset("is are was were be been being am".split())
-MODALS_AND_FINITE = frozenset(
-    "is are was were be been am would will could can may might should must has have had did does do".split()
+BE_FORMS = words("is are was were be been being am")
+MODALS_AND_FINITE = words(
+    "is are was were be been am would will could can may might should must has have had did does do"
 )
-TIME_WORDS = frozenset(
+TIME_WORDS = words(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later "
-    "again recently previously once then now".split()
+    "again recently previously once then now"
 )
 DIRECTIVE_BASES = frozenset({"ask", "tell", "urge", "order"})
-CALL_PARTICLES = frozenset("for off on upon in up back out".split())
+CALL_PARTICLES = words("for off on upon in up back out")
 
-POSTMOD_STARTERS = frozenset(
+POSTMOD_STARTERS = words(
     "who which that whose of at from in with on for to close familiar briefed knowledgeable involved "
-    "aware including inside within among speaking working based".split()
+    "aware including inside within among speaking working based"
 )
-EXACT_NUMBERS = frozenset("one two three four five six seven eight nine ten eleven twelve dozen dozens both".split())
-NUMBER_WORDS = frozenset(
+EXACT_NUMBERS = words("one two three four five six seven eight nine ten eleven twelve dozen dozens both")
+NUMBER_WORDS = words(
     "one two three four five six seven eight nine ten eleven twelve dozen dozens several multiple "
-    "numerous both few".split()
+    "numerous both few"
 )
-RANKS = frozenset(
-    "senior top high-ranking ranking junior mid-level former current another other some many".split()
-)
-GENERIC_MODIFIERS = frozenset(
+RANKS = words("senior top high-ranking ranking junior mid-level former current another other some many")
+GENERIC_MODIFIERS = words(
     "intelligence military security government administration federal defense defence diplomatic "
     "foreign local regional national international law enforcement top senior western eastern "
-    "campaign party congressional white".split()
+    "campaign party congressional white"
 )
 """Modifiers that, capitalized only because they open the sentence, do not name a body."""
 
 NATIONALITY = re.compile(
     r"^(?:(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:an|ian|ean|ese|ish|ic|i|ch|ern)|Arab|Thai|Greek|Swiss|Gulf|Allied)$"
 )
-REDUCED_ADVERBS = frozenset("widely generally commonly broadly universally popularly largely often long".split())
-VAGUE_PRONOUNS = frozenset("some many most others few".split())
+REDUCED_ADVERBS = words("widely generally commonly broadly universally popularly largely often long")
+VAGUE_PRONOUNS = words("some many most others few")
 MULTIWORD_QUANTIFIER = re.compile(r"^(?:a lot of|lots of|plenty of|a number of|a host of)\s+", re.IGNORECASE)
-IRREGULAR_PLURALS = frozenset("people men women children folk".split())
-SELF_WORDS = frozenset("they their them themselves we our us".split())
-APPOSITION_INTRO = frozenset("including such like among notably especially".split())
-TITLE_FUNCTION_WORDS = frozenset(
+IRREGULAR_PLURALS = words("people men women children folk")
+SELF_WORDS = words("they their them themselves we our us")
+APPOSITION_INTRO = words("including such like among notably especially")
+TITLE_FUNCTION_WORDS = words(
     "the a an who which whose that this these those he she they it we in on at of for with by "
-    "speaking according".split()
+    "speaking according"
 )
 
 ACCORDING_TO = re.compile(r"(?<![\w’'])according\s+to\s+", re.IGNORECASE)
-IN_A_STATEMENT = re.compile(r"(?<![\w’'])in\s+an?\s+(?:written\s+|brief\s+|joint\s+)?statement\b", re.IGNORECASE)
+IN_A_STATEMENT = re.compile(
+    r"(?<![\w’'])in\s+an?\s+(?:written\s+|brief\s+|joint\s+)?statement\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -308,7 +309,7 @@ def _verb_attribution(
     if _is_passive_use(tokens, first, verb_lower, vocab, after):
         return None
     end = tokens[last].end
-    if before is not None and (before.text in ",”\"’—" or before.text == "'"):
+    if before is not None and (before.text in ',”"’—' or before.text == "'"):
         inverted = _inverted_speaker(tokens, last + 1, vocab)
         if inverted is not None:
             phrase, kinds = inverted
@@ -359,7 +360,9 @@ def _is_directive(base: str, after: list[Token]) -> bool:
     if "to" not in window:
         return False
     position = window.index("to")
-    return position + 1 < len(after) and after[position + 1].is_word and after[position + 1].lower != "reporters"
+    return (
+        position + 1 < len(after) and after[position + 1].is_word and after[position + 1].lower != "reporters"
+    )
 
 
 def _is_passive_use(
@@ -391,7 +394,11 @@ def _skip_auxiliaries(tokens: list[Token], index: int) -> int:
             if lower in TIME_WORDS and index > 0 and tokens[index - 1].lower == "on":
                 index -= 1
             index -= 1
-        elif lower in ("week", "month", "year", "night") and index > 0 and tokens[index - 1].lower in ("last", "this"):
+        elif (
+            lower in ("week", "month", "year", "night")
+            and index > 0
+            and tokens[index - 1].lower in ("last", "this")
+        ):
             index -= 2
         else:
             break
@@ -425,7 +432,7 @@ def _parenthetical(
 ) -> Attribution | None:
     """Handle "Jane Holm, a senior official, said" and "A senior official, who ..., said"."""
     opening = comma - 1
-    while opening >= 0 and tokens[opening].text != "," and not (tokens[opening].text in ";:()—–"):
+    while opening >= 0 and tokens[opening].text != "," and tokens[opening].text not in ";:()—–":
         opening -= 1
     inside = [t for t in tokens[opening + 1 : comma] if not t.quoted]
     if opening < 0 or tokens[opening].text != ",":
@@ -491,7 +498,9 @@ def _inverted_speaker(
     return phrase, kinds
 
 
-def _classify_with_apposition(tokens: list[Token], start: int, stop: int, vocab: Vocabulary) -> frozenset[str]:
+def _classify_with_apposition(
+    tokens: list[Token], start: int, stop: int, vocab: Vocabulary
+) -> frozenset[str]:
     """Classify a phrase, counting a name right after it: "a senior official, Jane Doe"."""
     phrase = tokens[start:stop]
     kinds = classify(phrase, vocab, _sentence_start(tokens))
@@ -520,7 +529,7 @@ def _phrase_after(tokens: list[Token], index: int, limit: int = 16) -> list[Toke
 def _is_trailing(tokens: list[Token], start: int, end: int) -> bool:
     """True when the attribution follows a comma and only a few words come after it."""
     before = [t for t in tokens if t.end <= start]
-    if not before or before[-1].text not in ",”\"’":
+    if not before or before[-1].text not in ',”"’':
         return False
     after_words = [t for t in tokens if t.start >= end and t.is_word]
     return len(after_words) <= 4
@@ -542,12 +551,12 @@ def _proper(word: Token, sentence_start: int) -> bool:
     """True for a capitalized word that is a name or a body, not a sentence's first word."""
     if not word.capitalized or word.lower in TITLE_FUNCTION_WORDS:
         return False
-    if word.start == sentence_start:
-        return False
-    return True
+    return word.start != sentence_start
 
 
-def _institution_voice(premods: list[Token], postmods: list[Token], vocab: Vocabulary, sentence_start: int) -> bool:
+def _institution_voice(
+    premods: list[Token], postmods: list[Token], vocab: Vocabulary, sentence_start: int
+) -> bool:
     """True when plural officials speak for a named body: "Pentagon officials", "officials at the Pentagon"."""
     for word in premods:
         lower = word.lower
@@ -560,7 +569,10 @@ def _institution_voice(premods: list[Token], postmods: list[Token], vocab: Vocab
         return True
     if postmods and postmods[0].lower in ("at", "from", "of", "in", "for"):
         rest = [w for w in postmods[1:4] if w.lower not in ("the", "a", "an")]
-        if rest and (rest[0].lower in vocab.institutions or (rest[0].capitalized and not NATIONALITY.match(rest[0].text))):
+        if rest and (
+            rest[0].lower in vocab.institutions
+            or (rest[0].capitalized and not NATIONALITY.match(rest[0].text))
+        ):
             return True
     return False
 
