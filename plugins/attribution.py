@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from newslint_plugins.attribution_patterns import (
+    PASSIVE_LEAD,
     SECTION,
     Vocabulary,
     compile_vocabulary,
@@ -34,6 +35,7 @@ from newslint_plugins.attribution_sources import (
     anonymity_explained,
     classify,
     find_attributions,
+    matches_by_sentence,
     tokenize,
 )
 
@@ -180,6 +182,7 @@ DIALOGUE_TAG = re.compile(
     r"\s+(?:[A-Z][\w’'.\-]*|he|she|they|we|I|it|the|a|an|one|another|his|her|their|its)\b"
     r"[^.“”\"!?]{0,60}?\b[a-z]+(?:ed|s)\b"
 )
+DETERMINERS = words("a an the one this that these those his her its their our some many")
 SMALL_TITLE_WORDS = words("a an the of to in on at for and or but from by with as vs")
 STATE_KEY = "attribution.vocabulary"
 
@@ -214,10 +217,17 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
     vocab = vocabulary(context)
     paragraphs = list(article.body_paragraphs())
     sentences = [sentence for paragraph in paragraphs for sentence in paragraph.sentences]
-    found = [find_attributions(article, s.start, s.end, vocab) for s in sentences]
+    text = article.text
+    verbs = matches_by_sentence(vocab.attribution_verb, text, sentences)
+    hedges = matches_by_sentence(vocab.hedge, text, sentences) if vocab.hedge else [[] for _ in sentences]
+    found = [
+        find_attributions(article, s.start, s.end, vocab, verbs[i], hedges[i])
+        for i, s in enumerate(sentences)
+    ]
     findings: list[Finding] = []
     if enabled[CLAIM]:
-        findings += check_claims(article, sentences, found, vocab, context.options(CLAIM))
+        passives = matches_by_sentence(vocab.passive, text, sentences)
+        findings += check_claims(article, sentences, found, passives, hedges, vocab, context.options(CLAIM))
     if enabled[ANONYMOUS] or enabled[UNEXPLAINED]:
         look_ahead = int(context.options(UNEXPLAINED).get("look_ahead", 1))
         findings += check_anonymous(article, sentences, found, vocab, enabled, look_ahead)
@@ -243,16 +253,21 @@ def check_claims(
     article: Article,
     sentences: list[Sentence],
     found: list[list[Attribution]],
+    passives: list[list[re.Match[str]]],
+    hedges: list[list[re.Match[str]]],
     vocab: Vocabulary,
     options: dict[str, Any],
 ) -> list[Finding]:
-    """Flag passives, vague groups and hedges in sentences that name no source."""
+    """Flag passives, vague groups and hedges in sentences that name no source.
+
+    ``passives`` and ``hedges`` are the matches of the vocabulary's patterns, sentence by sentence.
+    """
     findings: list[Finding] = []
     for index, sentence in enumerate(sentences):
         if _sourced(sentences, found, index):
             continue
         if options.get("passives", True):
-            findings += _passive_claims(article, sentence, vocab)
+            findings += _passive_claims(article, sentence, passives[index], vocab)
         if options.get("vague_groups", True):
             for attribution in found[index]:
                 if "vague" in attribution.kinds and not attribution.about_self:
@@ -264,8 +279,8 @@ def check_claims(
                             attribution.end,
                         )
                     )
-        if options.get("hedges", True) and vocab.hedge is not None:
-            findings += _hedges(article, sentence, vocab)
+        if options.get("hedges", True):
+            findings += _hedges(article, sentence, hedges[index])
     return findings
 
 
@@ -281,13 +296,17 @@ def _sourced(sentences: list[Sentence], found: list[list[Attribution]], index: i
     )
 
 
-def _passive_claims(article: Article, sentence: Sentence, vocab: Vocabulary) -> list[Finding]:
+def _passive_claims(
+    article: Article, sentence: Sentence, matches: list[re.Match[str]], vocab: Vocabulary
+) -> list[Finding]:
     text = article.text
     findings = []
-    for match in vocab.passive.finditer(text, sentence.start, sentence.end):
-        if article.in_quotation(match.start(), match.end()):
+    for match in matches:
+        lead = PASSIVE_LEAD.search(text, max(sentence.start, match.start() - 60), match.start())
+        if lead is None or article.in_quotation(lead.start(), match.end()):
             continue
-        participle = match.group("participle").lower()
+        start = lead.start() + len(lead.group()) - len(lead.group().lstrip())
+        participle = match.group().lower()
         following = NEXT_WORD.match(text, match.end(), sentence.end)
         next_word = following.group(1) if following else ""
         lower = next_word.lower()
@@ -304,13 +323,14 @@ def _passive_claims(article: Article, sentence: Sentence, vocab: Vocabulary) -> 
             continue
         if lower == "by":
             continue  # "was considered by ..." with a time, not an agent: not a judgment
-        end = following.end() if following and next_word[:1].isalnum() else match.end()
-        shown = " ".join(text[match.start() : end].split())
+        shown_next = next_word[:1].isalnum() and lower not in DETERMINERS
+        end = following.end() if following and shown_next else match.end()
+        shown = " ".join(text[start:end].split())
         findings.append(
             Finding(
                 CLAIM,
                 f"“{shown}”: who {_verb_for_message(participle)}? name the source or cut the claim",
-                match.start(),
+                start,
                 end,
             )
         )
@@ -337,11 +357,10 @@ def _has_agent(article: Article, start: int, end: int, vocab: Vocabulary) -> boo
     return bool(words) and "vague" not in classify(words, vocab)
 
 
-def _hedges(article: Article, sentence: Sentence, vocab: Vocabulary) -> list[Finding]:
-    assert vocab.hedge is not None
+def _hedges(article: Article, sentence: Sentence, matches: list[re.Match[str]]) -> list[Finding]:
     findings = []
     text = article.text
-    for match in vocab.hedge.finditer(text, sentence.start, sentence.end):
+    for match in matches:
         if article.in_quotation(match.start(), match.end()):
             continue
         if NAMED_AFTER_HEDGE.match(text, match.end(), sentence.end):
@@ -426,7 +445,7 @@ def check_quotes(
         attributed = sourced.get(paragraph.index, False) or (quotation.continues_previous and open_attributed)
         if not attributed and paragraph.index - 1 in body:
             previous = body[paragraph.index - 1]
-            attributed = sourced.get(previous.index, False) and text[: previous.end].rstrip().endswith(":")
+            attributed = sourced.get(previous.index, False) and text[previous.end - 1 : previous.end] == ":"
         if not quotation.closed:
             open_attributed = attributed
         if (

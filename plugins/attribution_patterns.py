@@ -181,12 +181,47 @@ def phrase_regex(phrase: str) -> str:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """Return a non-capturing alternation of literal words, longest first, spaces flexible."""
-    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    escaped = [
-        re.escape(w).replace(r"\ ", r"\s+").replace("’", "'").replace("'", APOSTROPHES) for w in unique
-    ]
-    return "(?:" + "|".join(escaped) + ")" if escaped else "(?!x)x"
+    """Return a non-capturing alternation of literal words, as a trie (fast), spaces flexible.
+
+    ``["said", "says", "say"]`` gives ``(?:sa(?:id|ys?))``: the regex engine
+    then tries one branch per letter instead of every word at every position.
+    """
+    unique = {w.lower().replace("’", "'") for w in words if w}
+    return "(?:" + _trie(sorted(unique)) + ")" if unique else "(?!x)x"
+
+
+def _trie(strings: list[str]) -> str:
+    """Regex for a sorted list of distinct literal strings, sharing their prefixes."""
+    branches: dict[str, list[str]] = {}
+    ends = False
+    for string in strings:
+        if string:
+            branches.setdefault(string[0], []).append(string[1:])
+        else:
+            ends = True
+    parts = [_char(char) + _trie(rests) for char, rests in branches.items()]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+def _char(char: str) -> str:
+    if char == " ":
+        return r"\s+"
+    if char == "'":
+        return APOSTROPHES
+    return re.escape(char)
+
+
+def _first_words(phrase: str) -> list[str]:
+    """The literal beginnings a phrase can start with (for a fast look-ahead)."""
+    token = next(t for t in phrase.split() if t != "...")
+    starts = []
+    for word in token.lower().split("|"):
+        word = word.rstrip("*").replace("’", "'")
+        starts += ["not", "n't"] if word == "not" else [word]
+    return starts
 
 
 # The compiled vocabulary ---------------------------------------------------------------------
@@ -209,6 +244,7 @@ class Vocabulary:
     verb_bases: dict[str, str]
     participles: frozenset[str]
     passive: re.Pattern[str]
+    """The participles of the passive verbs; :data:`PASSIVE_LEAD` must come before them."""
     passive_verbs: dict[str, tuple[PassiveVerb, ...]]
     vague_groups: frozenset[str]
     vague_quantifiers: tuple[tuple[str, ...], ...]
@@ -289,6 +325,15 @@ ADVERB = (
     r"|further|again|mostly|sometimes|nonetheless|however|thus|therefore|too|all|both)"
 )
 _REDUCED_ADVERB = r"(?:widely|generally|commonly|broadly|universally|popularly|largely|often|long)"
+PASSIVE_LEAD = re.compile(
+    rf"(?:(?<![\w’']){_AUX}(?:\s+{ADVERB}){{0,3}}"  # is (still widely) considered
+    rf"|(?<![\w’'])(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s){_REDUCED_ADVERB}"  # widely seen as
+    rf"|(?<=,)\s*{ADVERB}(?:\s+{ADVERB})?)"  # The railway, still considered ...
+    r"\s+\Z",
+    re.IGNORECASE,
+)
+"""What must come right before a participle for a passive of belief: an auxiliary, or an adverb
+of how widely a view is held.  Matched against the few words before each participle."""
 
 
 def compile_vocabulary(section: dict[str, Any]) -> Vocabulary:
@@ -308,13 +353,7 @@ def compile_vocabulary(section: dict[str, Any]) -> Vocabulary:
         participle = inflect(verb).participle
         allowed = frozenset(c.strip().lower() for c in complement.split("|") if c.strip()) or None
         passive_verbs.setdefault(participle, []).append(PassiveVerb(participle, allowed))
-    passive = re.compile(
-        rf"(?:(?<![\w’']){_AUX}(?:\s+{ADVERB}){{0,3}}"  # is (still widely) considered
-        rf"|(?<![\w’'])(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s){_REDUCED_ADVERB}"  # widely seen as
-        rf"|(?<=,)\s*{ADVERB}(?:\s+{ADVERB})?)"  # The railway, still considered ...
-        rf"\s+(?P<participle>{alternation(passive_verbs)})(?![\w’'\-])",
-        re.IGNORECASE,
-    )
+    passive = re.compile(rf"(?<![\w’'\-]){alternation(passive_verbs)}(?![\w’'\-])", re.IGNORECASE)
     quantifiers = tuple(tuple(q.lower().split()) for q in lists["vague_quantifiers"])
     anonymous: set[str] = set()
     for entry in lists["anonymous_sources"]:
@@ -351,4 +390,10 @@ def _phrases(phrases: list[str], anchored: bool = False) -> re.Pattern[str] | No
     if not phrases:
         return None
     body = "|".join(f"(?:{phrase_regex(p)})" for p in phrases)
-    return re.compile(rf"\A\s*(?:{body})" if anchored else body, re.IGNORECASE)
+    if anchored:
+        return re.compile(rf"\A\s*(?:{body})", re.IGNORECASE)
+    starts = sorted({w for p in phrases for w in _first_words(p) if w and w != "n't"})
+    prefilter = rf"(?<![\w’'])(?={_trie(starts)})"
+    if any("n't" in _first_words(p) for p in phrases):
+        prefilter = rf"(?:{prefilter}|(?=n[’']t))"
+    return re.compile(rf"{prefilter}(?:{body})", re.IGNORECASE)

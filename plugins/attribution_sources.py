@@ -19,12 +19,13 @@ noun phrase, not from a list of whole phrases:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint_plugins.attribution_patterns import ADVERB, Vocabulary, words
 
-from newslint.model import Article
+from newslint.model import Article, Span
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w][\w’'\-]*|[^\w\s]")
 
@@ -94,19 +95,15 @@ IN_A_STATEMENT = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word or a punctuation mark of a sentence, with its place in the article text."""
 
     text: str
     start: int
     end: int
     quoted: bool
-
-    @property
-    def lower(self) -> str:
-        """The token in lower case."""
-        return self.text.lower()
+    lower: str
+    """The token in lower case."""
 
     @property
     def is_word(self) -> bool:
@@ -141,25 +138,87 @@ class Attribution:
 
 def tokenize(article: Article, start: int, end: int) -> list[Token]:
     """Split ``article.text[start:end]`` into tokens, marking those inside quotations."""
-    text = article.text
-    return [
-        Token(m.group(), m.start(), m.end(), article.in_quotation(m.start(), m.end()))
-        for m in TOKEN.finditer(text, start, end)
-    ]
+    quotations = article.quotations
+    index = max(0, bisect_right(quotations, start, key=lambda q: q.start) - 1)
+    spans = []
+    while index < len(quotations) and quotations[index].start < end:
+        if quotations[index].end > start:
+            spans.append((quotations[index].start, quotations[index].end))
+        index += 1
+    if not spans:
+        return [
+            Token(m.group(), m.start(), m.end(), False, m.group().lower())
+            for m in TOKEN.finditer(article.text, start, end)
+        ]
+    tokens = []
+    current = 0
+    for match in TOKEN.finditer(article.text, start, end):
+        token_start, token_end = match.span()
+        while current < len(spans) and spans[current][1] <= token_start:
+            current += 1
+        quoted = current < len(spans) and spans[current][0] < token_end
+        tokens.append(Token(match.group(), token_start, token_end, quoted, match.group().lower()))
+    return tokens
 
 
-def find_attributions(article: Article, start: int, end: int, vocab: Vocabulary) -> list[Attribution]:
-    """Return the attributions of the sentence ``start:end`` (outside its quotations), in order."""
+def matches_by_sentence(
+    pattern: re.Pattern[str], text: str, sentences: list[Span]
+) -> list[list[re.Match[str]]]:
+    """Run ``pattern`` once over each run of adjacent sentences; return its matches sentence by sentence.
+
+    One scan per paragraph costs far less than one call per sentence.  A match
+    belongs to the sentence it starts in and is dropped if it runs past it.
+    """
+    buckets: list[list[re.Match[str]]] = [[] for _ in sentences]
+    index = 0
+    while index < len(sentences):
+        stop = index
+        while stop + 1 < len(sentences) and sentences[stop + 1].start - sentences[stop].end <= 2:
+            stop += 1
+        current = index
+        for match in pattern.finditer(text, sentences[index].start, sentences[stop].end):
+            while current < stop and match.start() >= sentences[current].end:
+                current += 1
+            if match.start() >= sentences[current].start and match.end() <= sentences[current].end:
+                buckets[current].append(match)
+        index = stop + 1
+    return buckets
+
+
+def find_attributions(
+    article: Article,
+    start: int,
+    end: int,
+    vocab: Vocabulary,
+    verbs: list[re.Match[str]] | None = None,
+    hedges: list[re.Match[str]] | None = None,
+) -> list[Attribution]:
+    """Return the attributions of the sentence ``start:end`` (outside its quotations), in order.
+
+    ``verbs`` and ``hedges`` are the sentence's matches of the vocabulary's
+    attribution-verb and hedge patterns when the caller has them already
+    (:func:`matches_by_sentence`).
+    """
     text = article.text
-    tokens = tokenize(article, start, end)
-    if not tokens:
-        return []
-    starts = [t.start for t in tokens]
+    if verbs is None:
+        verbs = list(vocab.attribution_verb.finditer(text, start, end))
+    according = (
+        list(ACCORDING_TO.finditer(text, start, end)) if text.find("ccording", start, end) >= 0 else []
+    )
     found: list[Attribution] = []
+    if text.find("statement", start, end) >= 0:
+        for match in IN_A_STATEMENT.finditer(text, start, end):
+            if not article.in_quotation(match.start()):
+                found.append(Attribution(match.start(), match.end(), frozenset({"named"}), "a statement"))
+    if not verbs and not according:
+        return found
+    tokens = tokenize(article, start, end)
+    starts = [t.start for t in tokens]
     taken: list[tuple[int, int]] = []  # hedges and "according to" phrases: no verb inside is a speaker's
-    if vocab.hedge is not None:
-        taken += [m.span() for m in vocab.hedge.finditer(text, start, end)]
-    for match in ACCORDING_TO.finditer(text, start, end):
+    if hedges is None and vocab.hedge is not None:
+        hedges = list(vocab.hedge.finditer(text, start, end))
+    taken += [m.span() for m in hedges or []]
+    for match in according:
         if article.in_quotation(match.start()) or any(a <= match.start() < b for a, b in taken):
             continue  # "according to reports" is a hedge, not a source
         index = bisect_left(starts, match.end())
@@ -176,7 +235,7 @@ def find_attributions(article: Article, start: int, end: int, vocab: Vocabulary)
                     trailing=_is_trailing(tokens, match.start(), phrase[-1].end),
                 )
             )
-    for match in vocab.attribution_verb.finditer(text, start, end):
+    for match in verbs:
         first = bisect_left(starts, match.start())
         last = bisect_left(starts, match.end()) - 1
         if first >= len(tokens) or tokens[first].start != match.start() or tokens[first].quoted:
@@ -186,9 +245,6 @@ def find_attributions(article: Article, start: int, end: int, vocab: Vocabulary)
         attribution = _verb_attribution(tokens, first, last, vocab, match.group("verb"))
         if attribution is not None:
             found.append(attribution)
-    for match in IN_A_STATEMENT.finditer(text, start, end):
-        if not article.in_quotation(match.start()):
-            found.append(Attribution(match.start(), match.end(), frozenset({"named"}), "a statement"))
     return _without_nested(found)
 
 
@@ -528,11 +584,12 @@ def _phrase_after(tokens: list[Token], index: int, limit: int = 16) -> list[Toke
 
 def _is_trailing(tokens: list[Token], start: int, end: int) -> bool:
     """True when the attribution follows a comma and only a few words come after it."""
-    before = [t for t in tokens if t.end <= start]
-    if not before or before[-1].text not in ',”"’':
+    starts = [t.start for t in tokens]
+    first = bisect_left(starts, start)
+    if first == 0 or tokens[first - 1].text not in ',”"’':
         return False
-    after_words = [t for t in tokens if t.start >= end and t.is_word]
-    return len(after_words) <= 4
+    after = bisect_left(starts, end)
+    return sum(1 for t in tokens[after:] if t.is_word) <= 4
 
 
 def _about_self(after: list[Token]) -> bool:
