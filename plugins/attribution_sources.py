@@ -104,11 +104,8 @@ class Token(NamedTuple):
     quoted: bool
     lower: str
     """The token in lower case."""
-
-    @property
-    def is_word(self) -> bool:
-        """True for words and numbers, False for punctuation."""
-        return self.text[0].isalnum()
+    is_word: bool
+    """True for words and numbers, False for punctuation."""
 
     @property
     def capitalized(self) -> bool:
@@ -145,19 +142,19 @@ def tokenize(article: Article, start: int, end: int) -> list[Token]:
         if quotations[index].end > start:
             spans.append((quotations[index].start, quotations[index].end))
         index += 1
-    if not spans:
-        return [
-            Token(m.group(), m.start(), m.end(), False, m.group().lower())
-            for m in TOKEN.finditer(article.text, start, end)
-        ]
-    tokens = []
+    tokens: list[Token] = []
+    append = tokens.append
+    make = tuple.__new__  # Token(...) without NamedTuple's argument handling: this is the hot loop
     current = 0
+    count = len(spans)
     for match in TOKEN.finditer(article.text, start, end):
-        token_start, token_end = match.span()
-        while current < len(spans) and spans[current][1] <= token_start:
+        token = match.group()
+        token_start = match.start()
+        token_end = token_start + len(token)
+        while current < count and spans[current][1] <= token_start:
             current += 1
-        quoted = current < len(spans) and spans[current][0] < token_end
-        tokens.append(Token(match.group(), token_start, token_end, quoted, match.group().lower()))
+        quoted = current < count and spans[current][0] < token_end
+        append(make(Token, (token, token_start, token_end, quoted, token.lower(), token[0].isalnum())))
     return tokens
 
 
@@ -643,6 +640,8 @@ def _named_qualifier(postmods: list[Token], vocab: Vocabulary) -> bool:
 
 
 def _starts_quantifier(premods: list[str], index: int, vocab: Vocabulary) -> bool:
+    if premods[index] not in vocab.quantifier_starts:
+        return False
     for quantifier in vocab.vague_quantifiers:
         if tuple(premods[index : index + len(quantifier)]) == quantifier:
             following = premods[index + len(quantifier) : index + len(quantifier) + 1]
