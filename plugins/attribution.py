@@ -346,6 +346,7 @@ def _verb_for_message(participle: str) -> str:
 def _has_agent(article: Article, start: int, end: int, vocab: Vocabulary) -> bool:
     """True when a "by" phrase in the clause names who holds the view ("by the city's commission")."""
     text = article.text
+    end = min(end, start + 200)
     clause_end = CLAUSE_END.search(text, start, end)
     stop = clause_end.start() if clause_end else end
     agent = AGENT.search(text, start, stop)
@@ -390,6 +391,17 @@ def check_anonymous(
 ) -> list[Finding]:
     """List anonymous sources and flag those whose anonymity the story does not explain."""
     findings = []
+    reasons: dict[int, bool] = {}  # sentence index -> gives a reason for anonymity (searched once)
+
+    def explained(index: int) -> bool:
+        for following in range(index, min(len(sentences), index + max(0, look_ahead) + 1)):
+            if following not in reasons:
+                sentence = sentences[following]
+                reasons[following] = anonymity_explained(article, sentence.start, sentence.end, vocab)
+            if reasons[following]:
+                return True
+        return False
+
     for index, attributions in enumerate(found):
         for attribution in attributions:
             if "anonymous" not in attribution.kinds:
@@ -399,17 +411,15 @@ def check_anonymous(
                 findings.append(
                     Finding(ANONYMOUS, f"anonymous source: “{speaker}”", attribution.start, attribution.end)
                 )
-            if enabled[UNEXPLAINED]:
-                last = sentences[min(len(sentences) - 1, index + max(0, look_ahead))]
-                if not anonymity_explained(article, sentences[index].start, last.end, vocab):
-                    findings.append(
-                        Finding(
-                            UNEXPLAINED,
-                            f"anonymous source “{speaker}”: the story does not say why anonymity was granted",
-                            attribution.start,
-                            attribution.end,
-                        )
+            if enabled[UNEXPLAINED] and not explained(index):
+                findings.append(
+                    Finding(
+                        UNEXPLAINED,
+                        f"anonymous source “{speaker}”: the story does not say why anonymity was granted",
+                        attribution.start,
+                        attribution.end,
                     )
+                )
     return findings
 
 

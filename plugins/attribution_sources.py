@@ -27,6 +27,10 @@ from newslint_plugins.attribution_patterns import ADVERB, Vocabulary, words
 
 from newslint.model import Article, Span
 
+LOOK_AFTER = 20
+"""Tokens after a verb that its checks look at (directives, "said to be", an inverted speaker)."""
+MAX_ASIDE = 40
+"""Longest aside between commas before a verb ("Jane Holm, a senior official at the agency, said")."""
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w][\w’'\-]*|[^\w\s]")
 
 BOUNDARY_MARKS = frozenset(',;:—–()[]“”"‘!?')
@@ -211,12 +215,12 @@ def find_attributions(
         return found
     tokens = tokenize(article, start, end)
     starts = [t.start for t in tokens]
-    taken: list[tuple[int, int]] = []  # hedges and "according to" phrases: no verb inside is a speaker's
     if hedges is None and vocab.hedge is not None:
         hedges = list(vocab.hedge.finditer(text, start, end))
-    taken += [m.span() for m in hedges or []]
+    hedge_spans = _Spans([m.span() for m in hedges or []])
+    taken: list[tuple[int, int]] = []  # hedges and "according to" phrases: no verb inside is a speaker's
     for match in according:
-        if article.in_quotation(match.start()) or any(a <= match.start() < b for a, b in taken):
+        if article.in_quotation(match.start()) or hedge_spans.holds(match.start()):
             continue  # "according to reports" is a hedge, not a source
         index = bisect_left(starts, match.end())
         phrase = _phrase_after(tokens, index)
@@ -232,17 +236,35 @@ def find_attributions(
                     trailing=_is_trailing(tokens, match.start(), phrase[-1].end),
                 )
             )
+    taken_spans = _Spans(sorted(taken + hedge_spans.spans))
     for match in verbs:
         first = bisect_left(starts, match.start())
         last = bisect_left(starts, match.end()) - 1
         if first >= len(tokens) or tokens[first].start != match.start() or tokens[first].quoted:
             continue
-        if any(a <= match.start() < b for a, b in taken):
+        if taken_spans.holds(match.start()):
             continue
         attribution = _verb_attribution(tokens, first, last, vocab, match.group("verb"))
         if attribution is not None:
             found.append(attribution)
     return _without_nested(found)
+
+
+class _Spans:
+    """Sorted, possibly overlapping spans; answers "is this offset inside one?" in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self._starts = [a for a, _ in self.spans]
+        reach, self._reach = -1, []
+        for _, b in self.spans:  # the furthest end among the spans so far
+            reach = max(reach, b)
+            self._reach.append(reach)
+
+    def holds(self, offset: int) -> bool:
+        """True when ``offset`` lies inside one of the spans."""
+        index = bisect_right(self._starts, offset) - 1
+        return index >= 0 and self._reach[index] > offset
 
 
 def anonymity_explained(article: Article, start: int, end: int, vocab: Vocabulary) -> bool:
@@ -346,7 +368,7 @@ def _verb_attribution(
     if first > 0 and verb_token.capitalized:
         return None  # "the United States": a verb form is lower case inside a sentence
     before = tokens[first - 1] if first > 0 else None
-    after = tokens[last + 1 :]
+    after = tokens[last + 1 : last + 1 + LOOK_AFTER]
     past_form = verb_lower in vocab.participles
     if (
         before is not None
@@ -485,7 +507,12 @@ def _parenthetical(
 ) -> Attribution | None:
     """Handle "Jane Holm, a senior official, said" and "A senior official, who ..., said"."""
     opening = comma - 1
-    while opening >= 0 and tokens[opening].text != "," and tokens[opening].text not in ";:()—–":
+    while (
+        opening >= 0
+        and comma - opening < MAX_ASIDE
+        and tokens[opening].text != ","
+        and tokens[opening].text not in ";:()—–"
+    ):
         opening -= 1
     inside = [t for t in tokens[opening + 1 : comma] if not t.quoted]
     if opening < 0 or tokens[opening].text != ",":
@@ -505,7 +532,9 @@ def _parenthetical(
         kinds = frozenset({"named"})
     else:
         kinds = classify(speaker, vocab, sentence_start)
-        if "anonymous" not in kinds and _marked_anonymous(speaker + inside, tokens[verb_index + 1 :], vocab):
+        if "anonymous" not in kinds and _marked_anonymous(
+            speaker + inside, tokens[verb_index + 1 : verb_index + 1 + LOOK_AFTER], vocab
+        ):
             kinds = frozenset({"anonymous"})
     return Attribution(start, end, kinds, _join(main or inside), trailing=_is_trailing(tokens, start, end))
 
@@ -581,12 +610,11 @@ def _phrase_after(tokens: list[Token], index: int, limit: int = 16) -> list[Toke
 
 def _is_trailing(tokens: list[Token], start: int, end: int) -> bool:
     """True when the attribution follows a comma and only a few words come after it."""
-    starts = [t.start for t in tokens]
-    first = bisect_left(starts, start)
+    first = bisect_left(tokens, start, key=lambda t: t.start)
     if first == 0 or tokens[first - 1].text not in ',”"’':
         return False
-    after = bisect_left(starts, end)
-    return sum(1 for t in tokens[after:] if t.is_word) <= 4
+    after = bisect_left(tokens, end, key=lambda t: t.start)
+    return sum(1 for t in tokens[after : after + 12] if t.is_word) <= 4
 
 
 def _about_self(after: list[Token]) -> bool:
