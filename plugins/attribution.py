@@ -182,7 +182,7 @@ DIALOGUE_TAG = re.compile(
     r"\s+(?:[A-Z][\w’'.\-]*|he|she|they|we|I|it|the|a|an|one|another|his|her|their|its)\b"
     r"[^.“”\"!?]{0,60}?\b[a-z]+(?:ed|s)\b"
 )
-DETERMINERS = words("a an the one this that these those his her its their our some many")
+DETERMINERS = words("a an the one this these those his her its their our some many")
 SMALL_TITLE_WORDS = words("a an the of to in on at for and or but from by with as vs")
 STATE_KEY = "attribution.vocabulary"
 

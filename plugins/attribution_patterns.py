@@ -326,8 +326,9 @@ ADVERB = (
     r"|further|again|mostly|sometimes|nonetheless|however|thus|therefore|too|all|both)"
 )
 _REDUCED_ADVERB = r"(?:widely|generally|commonly|broadly|universally|popularly|largely|often|long)"
+_PERFECT_OR_MODAL = r"(?:(?:has|have|had|will|would|could|may|might|must|should|can)(?:\s+not)?\s+(?=be))?"
 PASSIVE_LEAD = re.compile(
-    rf"(?:(?<![\w’']){_AUX}(?:\s+{ADVERB}){{0,3}}"  # is (still widely) considered
+    rf"(?:(?<![\w’']){_PERFECT_OR_MODAL}{_AUX}(?:\s+{ADVERB}){{0,3}}"  # is (still widely) considered
     rf"|(?<![\w’'])(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s){_REDUCED_ADVERB}"  # widely seen as
     rf"|(?<=,)\s*{ADVERB}(?:\s+{ADVERB})?)"  # The railway, still considered ...
     r"\s+\Z",

@@ -51,6 +51,7 @@ AUXILIARIES = words(
     "have has had 've will would may might could can should must do does did not n't also "
     "is are was were be been being am"
 )
+CONTRACTED_BE = words("he's she's it's that's there's what's who's")
 BE_FORMS = words("is are was were be been being am")
 MODALS_AND_FINITE = words(
     "is are was were be been am would will could can may might should must has have had did does do"
@@ -373,7 +374,7 @@ def _verb_attribution(
     if (
         before is not None
         and before.is_word
-        and (before.lower in NOUN_CUES or _possessive(before))
+        and (before.lower in NOUN_CUES or (_possessive(before) and not past_form and base != "say"))
         and not (past_form and before.lower == "her")  # "a person close to her said"
     ):
         return None  # a noun: "the claims", "the company's notes"
@@ -449,7 +450,9 @@ def _is_passive_use(
     index = first - 1
     while index >= 0 and tokens[index].is_word and re.fullmatch(ADVERB, tokens[index].lower):
         index -= 1
-    if index >= 0 and tokens[index].lower in BE_FORMS:
+    if index >= 0 and (
+        tokens[index].lower in BE_FORMS or tokens[index].lower.replace("’", "'") in CONTRACTED_BE
+    ):
         return True
     if first > 0 and tokens[first - 1].lower in REDUCED_ADVERBS and index >= 0 and tokens[index].text == ",":
         return True  # "The striker, often described as ...": a reduced passive
@@ -485,9 +488,21 @@ def _is_boundary(token: Token) -> bool:
 
 
 def _subject_start(tokens: list[Token], subject_end: int, limit: int = 14) -> int:
+    """Where the subject ending at ``subject_end`` starts: at the last clause boundary before it.
+
+    A short capitalized conjunct joins it ("U.S. and other Western officials",
+    "Smith and Jones"), though "and" otherwise opens a new clause.
+    """
     index = subject_end
     while index - 1 >= 0 and subject_end - index < limit and not _is_boundary(tokens[index - 1]):
         index -= 1
+    if index >= 2 and tokens[index - 1].lower in ("and", "or"):
+        left = index - 2
+        first = left
+        while first >= 0 and left - first < 2 and tokens[first].is_word and tokens[first].capitalized:
+            first -= 1
+        if first < left and (first < 0 or _is_boundary(tokens[first])):
+            index = first + 1
     return index
 
 
