@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/eval_attribution.py                 # both sets, one table each
+    python benchmarks/eval_attribution.py                 # every set, one table each
     python benchmarks/eval_attribution.py --verbose       # and every case a rule got wrong
     python benchmarks/eval_attribution.py tests/data/attribution/cases.yaml
 
@@ -24,7 +24,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "attribution"
-DEFAULT_SETS = (DATA / "cases.yaml", DATA / "holdout.yaml")
+DEFAULT_SETS = (DATA / "cases.yaml", DATA / "holdout.yaml", DATA / "holdout2.yaml")
 SHORT_NAMES = {
     "claim": "attribution.unattributed-claim",
     "quote": "attribution.unattributed-quote",
@@ -123,7 +123,9 @@ def format_report(report: Report) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Print the tables; exit 1 when a rule is below ``--target`` on any set."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sets", nargs="*", type=Path, help="test sets (default: cases.yaml and holdout.yaml)")
+    parser.add_argument(
+        "sets", nargs="*", type=Path, help="test sets (default: cases.yaml, holdout.yaml, holdout2.yaml)"
+    )
     parser.add_argument("--verbose", action="store_true", help="list every case a rule got wrong")
     parser.add_argument("--target", type=float, default=0.85, help="lowest acceptable precision and recall")
     args = parser.parse_args(argv)

