@@ -29,6 +29,8 @@ from newslint.model import Article, Span
 
 LOOK_AFTER = 20
 """Tokens after a verb that its checks look at (directives, "said to be", an inverted speaker)."""
+TAIL_CHARS = 200
+"""How much of a sentence after its last verb is tokenized (an inverted speaker and a few words)."""
 MAX_ASIDE = 40
 """Longest aside between commas before a verb ("Jane Holm, a senior official at the agency, said")."""
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w][\w’'\-]*|[^\w\s]")
@@ -214,7 +216,9 @@ def find_attributions(
                 found.append(Attribution(match.start(), match.end(), frozenset({"named"}), "a statement"))
     if not verbs and not according:
         return found
-    tokens = tokenize(article, start, end)
+    # Nothing after the last verb's speaker matters: leave the rest of a long sentence untokenized.
+    last = max(m.end() for m in [*verbs, *according])
+    tokens = tokenize(article, start, min(end, last + TAIL_CHARS))
     starts = [t.start for t in tokens]
     if hedges is None and vocab.hedge is not None:
         hedges = list(vocab.hedge.finditer(text, start, end))
