@@ -51,7 +51,7 @@ QUOTE = "attribution.unattributed-quote"
 ANONYMOUS = "attribution.anonymous-source"
 UNEXPLAINED = "attribution.anonymity-unexplained"
 
-AP_ANONYMITY = "AP Stylebook, “anonymous sources”: say in the story why the source was granted anonymity."
+AP_ANONYMITY = "AP Stylebook, “anonymous sources”: the story says why the source was granted anonymity."
 
 RULES = [
     RuleSpec(
@@ -82,7 +82,7 @@ RULES = [
             "vague_groups": RuleOption(True, "flag vague groups given as sources (“critics say”)"),
             "hedges": RuleOption(True, "flag hedges (“reportedly”, “according to reports”)"),
         },
-        source="AP Stylebook, “attribution”; Reuters Handbook of Journalism, “sourcing”.",
+        source="AP News Values and Principles: information that is not common knowledge is attributed to its source.",
     ),
     RuleSpec(
         id=QUOTE,
@@ -329,18 +329,12 @@ def _passive_claims(
         findings.append(
             Finding(
                 CLAIM,
-                f"“{shown}”: who {_verb_for_message(participle)}? name the source or cut the claim",
+                f"“{shown}” hides who holds this view: name the source or cut the claim",
                 start,
                 end,
             )
         )
     return findings
-
-
-def _verb_for_message(participle: str) -> str:
-    return {"considered": "considers it", "seen": "sees it so", "expected": "expects it"}.get(
-        participle, f"says it is {participle}"
-    )
 
 
 def _has_agent(article: Article, start: int, end: int, vocab: Vocabulary) -> bool:

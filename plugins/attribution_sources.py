@@ -62,6 +62,8 @@ TIME_WORDS = words(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later "
     "again recently previously once then now"
 )
+IDIOMS = frozenset({("that", "said"), ("having", "said"), ("all", "told"), ("needless", "say")})
+"""(word before, verb) pairs that are set phrases, not attributions."""
 DIRECTIVE_BASES = frozenset({"ask", "tell", "urge", "order"})
 CALL_PARTICLES = words("for off on upon in up back out")
 
@@ -384,6 +386,8 @@ def _verb_attribution(
         return None  # a noun: "the claims", "the company's notes"
     if before is not None and before.lower == "to":
         return None  # an infinitive: "declined to say"
+    if before is not None and (before.lower, verb_lower) in IDIOMS:
+        return None  # "That said, ...", "All told, ..."
     if _is_directive(base, after):
         return None
     if _is_passive_use(tokens, first, verb_lower, vocab, after):
