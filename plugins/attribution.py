@@ -20,6 +20,7 @@ speakers is :mod:`newslint_plugins.attribution_sources`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from newslint_plugins.attribution_patterns import (
@@ -220,13 +221,17 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
     text = article.text
     verbs = matches_by_sentence(vocab.attribution_verb, text, sentences)
     hedges = matches_by_sentence(vocab.hedge, text, sentences) if vocab.hedge else [[] for _ in sentences]
+    passives: list[list[Passive]] = [[] for _ in sentences]
+    if enabled[CLAIM]:
+        participles = matches_by_sentence(vocab.passive, text, sentences)
+        passives = [passive_candidates(article, s, participles[i], vocab) for i, s in enumerate(sentences)]
+    needed = _sentences_to_analyse(article, sentences, hedges, passives, vocab, enabled, context)
     found = [
-        find_attributions(article, s.start, s.end, vocab, verbs[i], hedges[i])
+        find_attributions(article, s.start, s.end, vocab, verbs[i], hedges[i]) if needed[i] else []
         for i, s in enumerate(sentences)
     ]
     findings: list[Finding] = []
     if enabled[CLAIM]:
-        passives = matches_by_sentence(vocab.passive, text, sentences)
         findings += check_claims(article, sentences, found, passives, hedges, vocab, context.options(CLAIM))
     if enabled[ANONYMOUS] or enabled[UNEXPLAINED]:
         look_ahead = int(context.options(UNEXPLAINED).get("look_ahead", 1))
@@ -235,6 +240,53 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
         max_short = int(context.options(QUOTE).get("max_short_words", 4))
         findings += check_quotes(article, paragraphs, sentences, found, vocab, max_short)
     return findings
+
+
+def _sentences_to_analyse(
+    article: Article,
+    sentences: list[Sentence],
+    hedges: list[list[re.Match[str]]],
+    passives: list[list[Passive]],
+    vocab: Vocabulary,
+    enabled: dict[str, bool],
+    context: CheckContext,
+) -> list[bool]:
+    """Which sentences need their speakers worked out; in the others no speaker can change a finding.
+
+    Finding and classifying speakers is the costly part, and most sentences
+    of a story ("Smith said the bridge would reopen") need none of it.  A
+    sentence needs it when it holds a claim (then the sentence after it too,
+    which may close with the source), a word without which no speaker can be
+    anonymous or vague, or when its paragraph holds a quotation that needs a
+    speaker or runs on (then the paragraph before it too: running quotes and
+    "Smith said:" introductions).
+    """
+    text = article.text
+    needed = [False] * len(sentences)
+    claims = enabled[CLAIM]
+    anonymous = enabled[ANONYMOUS] or enabled[UNEXPLAINED]
+    for index, sentence in enumerate(sentences):
+        start, end = sentence.start, sentence.end
+        if claims and (hedges[index] or passives[index] or vocab.vague_hint.search(text, start, end)):
+            needed[index] = True
+            if index + 1 < len(sentences):
+                needed[index + 1] = True
+        elif anonymous and vocab.anonymous_hint.search(text, start, end):
+            needed[index] = True
+    if enabled[QUOTE]:
+        max_short = int(context.options(QUOTE).get("max_short_words", 4))
+        marked: set[int] = set()
+        for quotation in article.quotations:
+            if (
+                not quotation.closed
+                or quotation.continues_previous
+                or not _is_phrase(text, quotation, max_short)
+            ):
+                marked.update((quotation.paragraph, quotation.paragraph - 1))
+        for index, sentence in enumerate(sentences):
+            if sentence.paragraph in marked:
+                needed[index] = True
+    return needed
 
 
 def vocabulary(context: CheckContext) -> Vocabulary:
@@ -253,14 +305,15 @@ def check_claims(
     article: Article,
     sentences: list[Sentence],
     found: list[list[Attribution]],
-    passives: list[list[re.Match[str]]],
+    passives: list[list[Passive]],
     hedges: list[list[re.Match[str]]],
     vocab: Vocabulary,
     options: dict[str, Any],
 ) -> list[Finding]:
     """Flag passives, vague groups and hedges in sentences that name no source.
 
-    ``passives`` and ``hedges`` are the matches of the vocabulary's patterns, sentence by sentence.
+    ``passives`` (:func:`passive_candidates`) and ``hedges`` (the hedge pattern's matches) are
+    given sentence by sentence.
     """
     findings: list[Finding] = []
     for index, sentence in enumerate(sentences):
@@ -296,42 +349,61 @@ def _sourced(sentences: list[Sentence], found: list[list[Attribution]], index: i
     )
 
 
-def _passive_claims(
+@dataclass(frozen=True)
+class Passive:
+    """An agentless-passive candidate: "is considered crucial" (span), its participle's end."""
+
+    start: int
+    end: int
+    participle_end: int
+
+
+def passive_candidates(
     article: Article, sentence: Sentence, matches: list[re.Match[str]], vocab: Vocabulary
-) -> list[Finding]:
+) -> list[Passive]:
+    """The passives of belief in a sentence: a participle with its auxiliary and a fitting complement.
+
+    Whether the sentence names a source, or a "by" phrase names the agent, is decided later.
+    """
     text = article.text
-    findings = []
+    found = []
     for match in matches:
         lead = PASSIVE_LEAD.search(text, max(sentence.start, match.start() - 60), match.start())
         if lead is None or article.in_quotation(lead.start(), match.end()):
             continue
         start = lead.start() + len(lead.group()) - len(lead.group().lstrip())
-        participle = match.group().lower()
         following = NEXT_WORD.match(text, match.end(), sentence.end)
         next_word = following.group(1) if following else ""
         lower = next_word.lower()
-        entries = vocab.passive_verbs.get(participle, ())
+        entries = vocab.passive_verbs.get(match.group().lower(), ())
         fits = any(
             (lower in entry.complements)
             if entry.complements is not None
             else (next_word[:1].isalnum() or next_word in '“"') and lower not in GENERIC_STOPS
             for entry in entries
         )
-        if not fits and lower != "by":
-            continue
-        if _has_agent(article, match.end(), sentence.end, vocab):
-            continue
-        if lower == "by":
-            continue  # "was considered by ..." with a time, not an agent: not a judgment
+        if not fits:
+            continue  # "was considered at the meeting", "was seen by millions", "No injuries were reported."
         shown_next = next_word[:1].isalnum() and lower not in DETERMINERS
         end = following.end() if following and shown_next else match.end()
-        shown = " ".join(text[start:end].split())
+        found.append(Passive(start, end, match.end()))
+    return found
+
+
+def _passive_claims(
+    article: Article, sentence: Sentence, passives: list[Passive], vocab: Vocabulary
+) -> list[Finding]:
+    findings = []
+    for passive in passives:
+        if _has_agent(article, passive.participle_end, sentence.end, vocab):
+            continue
+        shown = " ".join(article.text[passive.start : passive.end].split())
         findings.append(
             Finding(
                 CLAIM,
                 f"“{shown}” hides who holds this view: name the source or cut the claim",
-                start,
-                end,
+                passive.start,
+                passive.end,
             )
         )
     return findings

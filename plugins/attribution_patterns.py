@@ -42,6 +42,14 @@ APOSTROPHES = "[’']"
 GAP_WORDS = 8
 
 
+VAGUE_PRONOUNS = frozenset({"some", "many", "most", "others", "few"})
+"""Quantifiers that stand alone as a vague subject ("Some argue", "Many believe")."""
+VAGUE_WORDS = VAGUE_PRONOUNS | {"lot", "lots", "plenty", "number", "host"}
+"""With the vague groups and quantifiers: every word a vague speaker phrase must hold."""
+ANONYMITY_WORDS = frozenset({"named", "identified", "anonymity", "anonymously", "withheld"})
+"""Words of the anonymity markers ("who declined to be named"): any speaker can be anonymous with them."""
+
+
 def words(text: str) -> frozenset[str]:
     """Return the set of space-separated words in ``text`` (for the grammar's small word classes)."""
     return frozenset(text.split())
@@ -257,6 +265,10 @@ class Vocabulary:
     anonymity_reason: re.Pattern[str] | None
     anonymity_marker: re.Pattern[str] | None
     quotation_label: re.Pattern[str] | None
+    anonymous_hint: re.Pattern[str]
+    """Words without one of which no speaker in a sentence can be anonymous (a quick filter)."""
+    vague_hint: re.Pattern[str]
+    """Words without one of which no speaker in a sentence can be a vague group (a quick filter)."""
 
 
 def section_lists(section: dict[str, Any]) -> dict[str, list[str]]:
@@ -386,7 +398,16 @@ def compile_vocabulary(section: dict[str, Any]) -> Vocabulary:
         anonymity_reason=_phrases(lists["anonymity_reasons"]),
         anonymity_marker=_phrases(lists["anonymity_markers"]),
         quotation_label=_phrases(lists["quotation_labels"]),
+        anonymous_hint=_any_word(anonymous | qualified | ANONYMITY_WORDS),
+        vague_hint=_any_word(groups | {w for q in quantifiers for w in q} - {"a", "of"} | VAGUE_WORDS),
     )
+
+
+def _any_word(words: set[str]) -> re.Pattern[str]:
+    """A case-sensitive pattern for any of ``words``, lower case or capitalized (faster than IGNORECASE)."""
+    lower = {w.lower().replace("’", "'") for w in words if w}
+    forms = sorted(lower | {w[:1].upper() + w[1:] for w in lower})
+    return re.compile(rf"(?<![\w’'\-])(?:{_trie(forms)})(?![\w’'\-])")
 
 
 def _phrases(phrases: list[str], anchored: bool = False) -> re.Pattern[str] | None:

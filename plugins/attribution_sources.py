@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from newslint_plugins.attribution_patterns import ADVERB, Vocabulary, words
+from newslint_plugins.attribution_patterns import ADVERB, VAGUE_PRONOUNS, Vocabulary, words
 
 from newslint.model import Article, Span
 
@@ -88,7 +88,6 @@ NATIONALITY = re.compile(
     r"^(?:(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:an|ian|ean|ese|ish|ic|i|ch|ern)|Arab|Thai|Greek|Swiss|Gulf|Allied)$"
 )
 REDUCED_ADVERBS = words("widely generally commonly broadly universally popularly largely often long")
-VAGUE_PRONOUNS = words("some many most others few")
 MULTIWORD_QUANTIFIER = re.compile(r"^(?:a lot of|lots of|plenty of|a number of|a host of)\s+", re.IGNORECASE)
 IRREGULAR_PLURALS = words("people men women children folk")
 SELF_WORDS = words("they their them themselves we our us")

@@ -387,6 +387,24 @@ def test_cost_stays_linear_on_a_pathological_sentence() -> None:
     assert timings[1] < 5.0
 
 
+def test_skipping_sentences_never_changes_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Speakers are worked out only where they can matter; working them out everywhere gives the same findings."""
+    import yaml
+    from newslint_plugins import attribution
+
+    cases = yaml.safe_load((ROOT / "tests/data/attribution/cases.yaml").read_text(encoding="utf-8"))
+    story = "Test story\n\nBy Test Writer\n\n" + "\n\n".join(str(c["text"]).strip() for c in cases) + "\n"
+    article = build_article("story.txt", story)
+    context = Session.create(load_config(ROOT / "rules.yaml"), select=["attribution"]).context()
+    quick = [(f.rule, f.start, f.end) for f in attribution.newslint_check(article, context)]
+    monkeypatch.setattr(
+        attribution, "_sentences_to_analyse", lambda _article, sentences, *a: [True] * len(sentences)
+    )
+    full = [(f.rule, f.start, f.end) for f in attribution.newslint_check(article, context)]
+    assert quick == full
+    assert len(quick) > 100
+
+
 # The example article ---------------------------------------------------------------------------------------
 
 
