@@ -3,11 +3,13 @@
 Usage::
 
     python benchmarks/bench_attribution.py            # about 2 MB of articles, 3 runs
+    python benchmarks/bench_attribution.py --corpus   # the project's benchmark corpus instead
 
 Articles of about 4 KB are assembled (deterministically) from the
 hand-written cases in ``tests/data/attribution/``: mostly news sentences full
 of attributions, claims and quotations, so this is a dense, unfavourable
-text for the plugin.  The script prints the plugin's own check time (CPU
+text for the plugin.  ``--corpus`` uses the articles of ``corpus.py`` (the
+core benchmark's generator) instead.  The script prints the plugin's own check time (CPU
 time, best of the runs; reading and structuring the articles is the core's
 cost and is printed apart), then the time for one article of 1x and 4x the
 size, to show the cost stays linear.
@@ -53,11 +55,25 @@ def articles(total_bytes: int, seed: int = 2026, size: int = 4000) -> list[str]:
     return result
 
 
+def corpus_articles(total_bytes: int, seed: int = 2026) -> list[str]:
+    """Articles of the core benchmark's generator (``benchmarks/corpus.py``) until ``total_bytes``."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from corpus import article
+
+    rng = random.Random(seed)
+    result, total = [], 0
+    while total < total_bytes:
+        result.append(article(rng))
+        total += len(result[-1])
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the plugin's throughput and its time on growing articles."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=2.0, help="size of the corpus")
     parser.add_argument("--runs", type=int, default=3, help="runs; the best is printed")
+    parser.add_argument("--corpus", action="store_true", help="use the core benchmark's corpus generator")
     args = parser.parse_args(argv)
 
     from newslint_plugins import attribution
@@ -66,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     from newslint.readers import build_article
     from newslint.session import Session
 
-    texts = articles(int(args.megabytes * 1_000_000))
+    texts = (corpus_articles if args.corpus else articles)(int(args.megabytes * 1_000_000))
     size = sum(len(t) for t in texts) / 1e6
     start = time.process_time()
     built = [build_article(f"a{i}.txt", text) for i, text in enumerate(texts)]
