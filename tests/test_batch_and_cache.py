@@ -15,7 +15,7 @@ from newslint.cache import FORMAT_VERSION, ResultCache, session_fingerprint
 from newslint.config import load_config
 from newslint.session import Session
 
-ARTICLE = "Headline number {n}\n\nThe mayor spoke  on Monday , officials said.The vote is due.\n"
+ARTICLE = "Headline number {n}\n\nThe mayor spoke  on Monday , police said.The vote is due.\n"
 NEWSLINT = Path(sys.executable).parent / "newslint"
 
 

@@ -110,7 +110,7 @@ def test_sarif_fingerprint_follows_the_text_not_the_line(story: Path) -> None:
 @needs_schema
 def test_sarif_describes_local_rules_and_maps_info_to_note(story: Path, tmp_path: Path) -> None:
     write_config(tmp_path, {"plugins": [str(FIXTURES / "desk_plugin.py")]})
-    story.write_text(STORY + "\nTeh ferry was late, officials said.\n", encoding="utf-8")
+    story.write_text(STORY + "\nTeh ferry was late, city officials said.\n", encoding="utf-8")
     log = validate_sarif(run("--format", "sarif", "--config", "rules.yaml", str(story))[1])
     levels = {r["ruleId"]: r["level"] for r in log["runs"][0]["results"]}
     assert levels["desk.unnamed-officials"] == "note"
@@ -142,7 +142,7 @@ def test_github_workflow_commands(story: Path) -> None:
 def test_github_escapes_and_severities(story: Path, tmp_path: Path) -> None:
     write_config(tmp_path, {"plugins": [str(FIXTURES / "desk_plugin.py")], "rules": {"desk.teh": "error"}})
     odd = tmp_path / "desk" / "a,b:c%.txt"
-    odd.write_text("Ferry\n\nBy Ann Lee\n\nteh ferry was late, officials said.\n", encoding="utf-8")
+    odd.write_text("Ferry\n\nBy Ann Lee\n\nteh ferry was late, city officials said.\n", encoding="utf-8")
     out = run("--format", "github", "--config", "rules.yaml", "desk/a,b:c%.txt")[1]
     lines = out.splitlines()
     assert lines[0].startswith("::error file=desk/a%2Cb%3Ac%25.txt,line=5,col=1,")

@@ -224,9 +224,11 @@ def test_fix_from_standard_input_writes_the_text_to_stdout() -> None:
 def test_fix_reports_what_remains(tmp_path: Path) -> None:
     write_config(tmp_path, {"plugins": [str(FIXTURES / "desk_plugin.py")]})
     story = tmp_path / "story.txt"
-    story.write_text("Talks stall\n\nBy Ann Lee\n\nThe  talks stalled, officials said.\n", encoding="utf-8")
+    story.write_text(
+        "Talks stall\n\nBy Ann Lee\n\nThe  talks stalled, city officials said.\n", encoding="utf-8"
+    )
     status, out, _err = run("--fix", "--config", str(tmp_path / "rules.yaml"), str(story))
-    assert story.read_text(encoding="utf-8").endswith("The talks stalled, officials said.\n")
+    assert story.read_text(encoding="utf-8").endswith("The talks stalled, city officials said.\n")
     assert "desk.unnamed-officials" in out and "spacing.double-space" not in out
     assert status == 0  # the remaining finding is only info
 

@@ -29,7 +29,7 @@ from newslint.cli import main
 
 STORY = (
     "Talks resume as the Russian are said to be ready\n\n"
-    "MOSCOW — Officials say the Russian are preparing for talks. "
+    "MOSCOW — Residents say the Russian are preparing for talks. "
     "Direct communications is considered vital, said Adaeze Okafor.\n"
 )
 
@@ -72,7 +72,7 @@ def server_section(fake: FakeLanguageTool, **more: Any) -> dict[str, Any]:
 
 
 def test_matches_become_findings_with_message_suggestions_and_file_positions(tmp_path):
-    markdown = "---\ntitle: Talks\n---\n\n# Talks resume\n\nOfficials say **the Russian are** preparing.\n"
+    markdown = "---\ntitle: Talks\n---\n\n# Talks resume\n\nResidents say **the Russian are** preparing.\n"
     article = tmp_path / "story.md"
     article.write_text(markdown, encoding="utf-8")
     with FakeLanguageTool() as fake:
@@ -91,7 +91,7 @@ def test_matches_become_findings_with_message_suggestions_and_file_positions(tmp
     # Front matter and markup were not sent; the story text was.
     [sent] = fake.checks()
     assert "title:" not in sent["text"] and "**" not in sent["text"] and "#" not in sent["text"]
-    assert sent["text"].startswith("Talks resume\n\nOfficials say the Russian are")
+    assert sent["text"].startswith("Talks resume\n\nResidents say the Russian are")
 
 
 def test_offsets_after_and_over_emoji_map_to_code_points(tmp_path):
@@ -381,7 +381,7 @@ def test_the_environment_can_name_the_server(tmp_path, monkeypatch):
     assert "grammar.russian-are" in {f["rule"] for f in findings}
 
 
-SPACED_STORY = STORY.replace("Officials say", "Officials  say")
+SPACED_STORY = STORY.replace("Residents say", "Residents  say")
 
 
 def test_a_refusing_server_is_one_error_line_and_exit_2_in_server_mode(tmp_path):

@@ -24,7 +24,7 @@ TEXT_ARTICLE = (
     "\n"
     "By Lena Ortiz\n"
     "\n"
-    "PORT ALDEN, Maine — At this point in time the ferry runs twice a day , officials said.\n"
+    "PORT ALDEN, Maine — At this point in time the ferry runs twice a day , city officials said.\n"
     "\n"
     "“We missed teh island  more than we expected,” said Ruth Keane, who commutes daily.\n"
     "\n"
@@ -34,7 +34,7 @@ HTML_ARTICLE = (
     "<!DOCTYPE html><html><head><title>Mill</title><style>p{color:red}</style></head><body>\n"
     "<h1>Mill &amp; bakery reopen</h1>\n"
     "<p>By Sam Roe</p>\n"
-    "<p>The <em>old</em> mill  reopened on Friday , officials said.</p>\n"
+    "<p>The <em>old</em> mill  reopened on Friday , city officials said.</p>\n"
     "</body></html>\n"
 )
 MARKDOWN_ARTICLE = (
