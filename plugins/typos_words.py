@@ -1,0 +1,551 @@
+"""Words of an article as the typos rules see them, and the spelling judgements on them.
+
+:func:`scan_words` cuts the story paragraphs into words and says which of them
+a spell checker may look at: lower-case words ("goverment") and capitalised
+ones ("Febuary", "Shoigu").  Acronyms ("NATO", "U.S."), words with capitals
+inside ("iPhone", "McConnell"), words with digits ("1st", "COVID-19"),
+non-English letters, URLs, e-mail addresses, handles and hashtags are left
+alone.  A hyphenated word is judged part by part.
+
+:class:`Speller` decides whether one word is misspelt, using the shared
+lexicon (:mod:`newslint.lexicon`) plus the house dictionary.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+
+from newslint.lexicon import Lexicon, osa_distance, typo_cost
+from newslint.model import Article
+
+# A run of letters and digits, with apostrophes, hyphens and periods inside it
+# ("didn’t", "so-called", "U.S", "e-mail").  A trailing period is not taken.
+TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*")
+FIRST_LETTER = re.compile(r"[^\W\d_]")
+ASCII_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+CLITIC = re.compile(r"['’](?:s|re|ve|ll|d|m)$", re.IGNORECASE)
+
+LOWER = "lower"
+TITLE = "title"
+
+# Abbreviated titles before a name ("Gen. Milley"): the next word is a name.
+TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "rev",
+        "prof",
+        "cmdr",
+        "cpl",
+        "pvt",
+        "sgt",
+        "st",
+        "pres",
+        "amb",
+        "supt",
+        "det",
+    ]
+)
+
+
+@dataclass
+class Word:
+    """One word (or one part of a hyphenated word) of the story text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # LOWER, TITLE, or "" for words the spelling rules leave alone
+    sentence_initial: bool = False
+    after_title: bool = False  # right after "Gen.", "Mr." ...
+    in_heading: bool = False  # in a headline or subheadline
+    index: int = 0  # position in the list of all words
+
+    @property
+    def base(self) -> str:
+        """The word without a possessive or contraction ending ("Shoigu’s" → "Shoigu")."""
+        match = CLITIC.search(self.text)
+        if match and match.start() > 1:
+            return self.text[: match.start()]
+        if self.text.endswith(("s'", "s’")):
+            return self.text[:-1]
+        return self.text
+
+
+def _kind(part: str) -> str:
+    """LOWER for "goverment", TITLE for "Febuary", "" for "NATO", "iPhone", "1st", "café"."""
+    if not ASCII_WORD.fullmatch(part):
+        return ""
+    letters = part.replace("'", "").replace("’", "")
+    if letters.islower():
+        return LOWER
+    if letters[0].isupper() and (len(letters) == 1 or letters[1:].islower()):
+        # "O’Brien" has a capital after the apostrophe: a name; leave it alone.
+        return TITLE
+    return ""
+
+
+def scan_words(article: Article) -> list[Word]:
+    """Return every word of the headline and body paragraphs, in order.
+
+    Words the spelling rules must not judge get an empty ``kind`` but are
+    kept, so rules can look at their neighbours.
+    """
+    text = article.text
+    words: list[Word] = []
+    for paragraph in article.story_paragraphs():
+        heading = paragraph.kind != "body"
+        starts = set()
+        for sentence in paragraph.sentences:
+            first = FIRST_LETTER.search(text, sentence.start, sentence.end)
+            if first:
+                starts.add(first.start())
+        if paragraph.dateline is not None:
+            first = FIRST_LETTER.search(text, paragraph.dateline.end, paragraph.end)
+            if first:
+                starts.add(first.start())
+        previous: Word | None = None
+        for match in TOKEN.finditer(text, paragraph.start, paragraph.end):
+            token = match.group()
+            start = match.start()
+            after_title = (
+                previous is not None
+                and previous.text.lower() in TITLES
+                and text[previous.end : start] in (". ", ".\u00a0")
+            )
+            initial = start in starts
+            skip = article.is_protected(start, match.end()) or any(ch.isdigit() or ch == "_" for ch in token)
+            skip = skip or "." in token
+            pieces = [(start, token)]
+            if "-" in token and not skip:
+                pieces = []
+                offset = start
+                for part in token.split("-"):
+                    pieces.append((offset, part))
+                    offset += len(part) + 1
+            name_parts = False
+            for index, (piece_start, piece) in enumerate(pieces):
+                kind = "" if skip or not piece else _kind(piece)
+                if index == 0 and kind == TITLE and len(pieces) > 1:
+                    name_parts = True  # "Ching-te", "Bi-khim": the parts after a capital are a name's
+                elif name_parts and kind == LOWER:
+                    kind = ""
+                word = Word(
+                    start=piece_start,
+                    end=piece_start + len(piece),
+                    text=piece,
+                    kind=kind,
+                    sentence_initial=initial and index == 0,
+                    after_title=after_title and index == 0,
+                    in_heading=heading,
+                    index=len(words),
+                )
+                words.append(word)
+                previous = word
+    return words
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What is wrong with a word: the rule, a message, suggestions, and a fix if certain."""
+
+    rule: str
+    message: str
+    suggestions: tuple[str, ...]
+    fix: str | None = None
+
+
+MISSPELLING = "typos.misspelling"
+
+# A one-edit slip that turns a common word into an unknown capitalised one.
+_COMMON_ZIPF = 3.0
+# Capitalised words this long may have a doubled letter misplaced ("Phillipines").
+_LONG_NAME = 9
+# A split this likely is taken as glued words without a two-edit search.
+_STRONG_SPLIT = -8.0
+# Score gap (in log10 units of likelihood) that makes the best suggestion certain.
+_DOMINANCE = 3.0
+
+
+def _edit_shape(typed: str, intended: str) -> tuple[str, int]:
+    """Classify a one-edit difference: ("transpose"|"insert"|"delete"|"substitute", position)."""
+    n, m = len(typed), len(intended)
+    i = 0
+    while i < min(n, m) and typed[i] == intended[i]:
+        i += 1
+    if n == m:
+        if i + 1 < n and typed[i] == intended[i + 1] and typed[i + 1] == intended[i]:
+            return "transpose", i
+        return "substitute", i
+    return ("insert" if n > m else "delete"), i
+
+
+def _doubling(word: str, position: int) -> bool:
+    """True when the letter at ``position`` of ``word`` has the same letter beside it."""
+    ch = word[position]
+    return (position > 0 and word[position - 1] == ch) or (
+        position + 1 < len(word) and word[position + 1] == ch
+    )
+
+
+def plausible_slip(typed: str, intended: str) -> bool:
+    """True when ``typed`` (an unknown capitalised word) is a typing slip of the common word ``intended``.
+
+    Names are often one letter away from a common word ("Milley"/"miller",
+    "Sunak"/"sunk", "Odesa"/"odessa"), so only slips that names rarely show
+    count: two letters swapped ("Amercian", "Wendesday", "Teh"), or in a word
+    of six letters or more a letter dropped or added inside the word, not a
+    doubled one ("Febuary", "Pentagaon"), or in a word of eight letters or
+    more a wrong letter inside the word ("Palistinian").
+    """
+    shape, position = _edit_shape(typed, intended)
+    if shape == "transpose":
+        return len(intended) >= 3
+    if shape == "delete":
+        return len(intended) >= 6 and 0 < position < len(intended) - 1 and not _doubling(intended, position)
+    if shape == "insert":
+        return len(intended) >= 6 and 0 < position < len(typed) - 1 and not _doubling(typed, position)
+    return len(intended) >= 8 and 0 < position < len(intended) - 1
+
+
+class Speller:
+    """Spelling judgements on single words, cached for the run.
+
+    ``lexicon`` already holds the house dictionary's accepted words.
+    ``dialects`` knows the other dialect's spellings: they are never taken
+    for misspellings, and with ``flag_dialect`` they are flagged with the
+    house spelling.  ``known_misspellings`` maps common misspellings that the
+    word list happens to accept ("millenium") to their correction.  Words
+    are given without a possessive or contraction ending ("Moscow", not
+    "Moscow’s").
+    """
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        dialects: Dialects,
+        *,
+        flag_dialect: bool = False,
+        max_suggestions: int = 5,
+        known_misspellings: dict[str, str] | None = None,
+    ) -> None:
+        self.lexicon = lexicon
+        self.dialects = dialects
+        self.flag_dialect = flag_dialect
+        self.max_suggestions = max_suggestions
+        self.known_misspellings = known_misspellings or {}
+        self._lower: dict[str, Verdict | None] = {}
+        self._title: dict[str, Verdict | None] = {}
+        self._suggestions: dict[tuple[str, int, int], list[tuple[float, str]]] = {}
+
+    # -- helpers -------------------------------------------------------------
+
+    def known(self, word: str) -> bool:
+        """True for a known word, house word, regular inflection of one, or other-dialect spelling."""
+        lex = self.lexicon
+        if lex.is_known(word):
+            return True
+        low = word.lower().replace("’", "'")
+        return lex.known_stem(low) is not None or low in self.dialects.others
+
+    def looks_glued(self, word: str, slip_score: float | None = None) -> bool:
+        """True when ``word`` reads better as two words run together than as a slip of one word.
+
+        Glued words belong to the spacing plugin ("socalled", "Moscow’swar"):
+        one problem gets one finding.  The split is preferred unless a
+        misspelling explains the word far better: its score (``slip_score``,
+        or the best suggestion's) beats the split's by more than 1.0 in
+        log10 units, as for "acheive" ("ache ive") or "alledged" ("all
+        edged").  A strong split (-8 or better: "so called", "had to") is
+        taken without a two-edit search, which would cost an index build.
+        """
+        splits = self.lexicon.split_candidates(word, max_words=2, limit=1)
+        if not splits:
+            return False
+        split_score = splits[0][1]
+        if slip_score is None:
+            typed = word.lower()
+            near = self._scored(typed, limit=1, max_edits=1)
+            slip_score = near[0][0] if near else None
+            if split_score < _STRONG_SPLIT and (slip_score is None or split_score >= -slip_score - 1.0):
+                far = self._scored(typed, limit=1, max_edits=2)
+                slip_score = far[0][0] if far else slip_score
+        return slip_score is None or split_score >= -slip_score - 1.0
+
+    def _scored(self, typed: str, limit: int, max_edits: int = 2) -> list[tuple[float, str]]:
+        """Suggestions with their score (:meth:`Lexicon.suggest_scored`; lower is likelier), cached."""
+        key = (typed, limit, max_edits)
+        cached = self._suggestions.get(key)
+        if cached is None:
+            scored = self.lexicon.suggest_scored(typed, max_edits=max_edits, limit=limit)
+            cached = self._suggestions[key] = [(score, suggestion) for suggestion, score in scored]
+        return cached
+
+    def _listed(self, word: str) -> Verdict | None:
+        """A verdict from the tables: a known misspelling or (when asked for) the other dialect."""
+        low = word.lower()
+        correction = self.known_misspellings.get(low)
+        if correction is not None:
+            correction = _like(correction, word)
+            return Verdict(
+                MISSPELLING, f"“{word}” is a common misspelling of “{correction}”", (correction,), correction
+            )
+        if self.flag_dialect:
+            house = self.dialects.flaggable.get(low.replace("’", "'"))
+            if house is not None:
+                house = _like(house, word)
+                return Verdict(
+                    MISSPELLING,
+                    f"“{word}” is {self.dialects.other_name} spelling; this copy is {self.dialects.language}: “{house}”",
+                    (house,),
+                    house,
+                )
+        return None
+
+    # -- lower-case words ------------------------------------------------------
+
+    def check_lower(self, word: str) -> Verdict | None:
+        """Judge a lower-case word: None when it is fine (or belongs to another rule)."""
+        if word in self._lower:
+            return self._lower[word]
+        verdict = self._judge_lower(word)
+        self._lower[word] = verdict
+        return verdict
+
+    def _judge_lower(self, word: str) -> Verdict | None:
+        if len(word) < 2:
+            return None
+        listed = self._listed(word)
+        if listed is not None or self.known(word):
+            return listed
+        scored = self._scored(word, limit=max(self.max_suggestions, 2))
+        if not scored or self.looks_glued(word):
+            return None  # nothing within two edits: a word the list lacks, not a slip
+        suggestions = tuple(s for _, s in scored[: self.max_suggestions])
+        fix = suggestions[0] if self._dominant(word, scored) else None
+        return Verdict(
+            MISSPELLING, f"unknown word “{word}”: did you mean “{suggestions[0]}”?", suggestions, fix
+        )
+
+    def _dominant(self, typed: str, scored: list[tuple[float, str]]) -> bool:
+        """True when the best suggestion is the only sensible one (the fix is certain)."""
+        best_score, best = scored[0]
+        if osa_distance(typed.lower(), best.lower()) > 1:
+            return False
+        if len(scored) == 1:
+            return True
+        return scored[1][0] - best_score >= _DOMINANCE
+
+    # -- capitalised words -----------------------------------------------------
+
+    def check_title(self, word: str) -> Verdict | None:
+        """Judge a capitalised word: flagged only as a slip of a common word ("Febuary").
+
+        An unknown capitalised word is usually a name, so it is flagged only
+        when one edit of the kind names rarely show (see
+        :func:`plausible_slip`) turns it into a common word.
+        """
+        if word in self._title:
+            return self._title[word]
+        verdict = self._judge_title(word)
+        self._title[word] = verdict
+        return verdict
+
+    def _judge_title(self, word: str) -> Verdict | None:
+        listed = self._listed(word)
+        if listed is not None or len(word) < 3 or self.known(word):
+            return listed
+        typed = word.lower()
+        best: tuple[float, str] | None = None
+        for score, suggestion in self._scored(typed, limit=10, max_edits=1):
+            intended = suggestion.lower()
+            if self.lexicon.zipf(intended) < _COMMON_ZIPF:
+                continue
+            if plausible_slip(typed, intended) and (best is None or score < best[0]):
+                best = (score, suggestion)
+        if best is None and len(typed) >= _LONG_NAME:
+            best = self._doubling_slip(typed)
+        if best is None or self.looks_glued(word, slip_score=best[0]):
+            return None
+        suggestion = _like(best[1], word)
+        return Verdict(
+            MISSPELLING, f"“{word}” looks like a misspelling of “{suggestion}”", (suggestion,), suggestion
+        )
+
+    def _doubling_slip(self, typed: str) -> tuple[float, str] | None:
+        """The common word ``typed`` becomes when one or two letters are doubled or undoubled.
+
+        For long words only ("Massachussets", "Phillipines", "Carribean"):
+        a doubled letter in the wrong place is the commonest slip in them.
+        """
+        best: tuple[float, str] | None = None
+        for variant in doubling_variants(typed, 2):
+            frequency = self.lexicon.frequency(variant)
+            if frequency and self.lexicon.zipf(variant) >= _COMMON_ZIPF:
+                score = 2.5 * typo_cost(typed, variant) - math.log10(frequency)
+                if best is None or score < best[0]:
+                    best = (score, variant)
+        return best
+
+
+def doubling_variants(word: str, steps: int) -> set[str]:
+    """Spellings of ``word`` with up to ``steps`` letters doubled or undoubled."""
+    found: set[str] = set()
+    frontier = {word}
+    for _ in range(steps):
+        following: set[str] = set()
+        for current in frontier:
+            for i, ch in enumerate(current):
+                if not ch.isalpha():
+                    continue
+                if i + 1 < len(current) and current[i + 1] == ch:
+                    following.add(current[:i] + current[i + 1 :])
+                else:
+                    following.add(current[: i + 1] + current[i:])
+        following.discard(word)
+        found |= following
+        frontier = following
+    return found
+
+
+def _like(suggestion: str, typed: str) -> str:
+    """Give ``suggestion`` the capital first letter of ``typed``, if it has one."""
+    if typed[:1].isupper() and suggestion[:1].islower():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+# -- American and British spellings ---------------------------------------------
+
+DIALECT_FILE = "typos_dialects.txt"
+DIALECT_NAMES = {"en-US": "American", "en-GB": "British"}
+_SUFFIXES = (
+    "s",
+    "ed",
+    "ing",
+    "er",
+    "ers",
+    "ful",
+    "fully",
+    "less",
+    "able",
+    "ably",
+    "ation",
+    "ations",
+    "al",
+    "ally",
+    "ite",
+    "ites",
+    "hood",
+    "hoods",
+    "ly",
+    "ism",
+    "ist",
+    "ists",
+    "ic",
+    "ical",
+)
+
+
+def _inflect(word: str, suffix: str) -> str:
+    """Add a suffix by the regular spelling rules ("centre" + "ed" → "centred")."""
+    if suffix == "s":
+        if word.endswith(("s", "x", "z", "ch", "sh")):
+            return word + "es"
+        if word.endswith("y") and word[-2:-1] not in "aeiou":
+            return word[:-1] + "ies"
+        return word + "s"
+    if word.endswith("e") and suffix[0] in "aeiou":
+        return word[:-1] + suffix
+    return word + suffix
+
+
+@dataclass(frozen=True)
+class DialectPair:
+    """One American/British pair and whether each side may be flagged."""
+
+    american: str
+    british: str
+    flag_in_gb: bool  # False for -ize words and for American spellings that are also British
+
+
+def read_dialect_pairs(text: str, lexicon: Lexicon) -> list[DialectPair]:
+    """Parse the dialect table and derive the inflections the word list knows on both sides."""
+    pairs: list[DialectPair] = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        american, british, *tags = line.split()
+        flag_in_gb = "ize" not in tags and "one-way" not in tags
+        pairs.append(DialectPair(american, british, flag_in_gb))
+        if "exact" in tags:
+            continue
+        for suffix in _SUFFIXES:
+            us, gb = _inflect(american, suffix), _inflect(british, suffix)
+            if us != gb and lexicon.is_known(us) and lexicon.is_known(gb):
+                pairs.append(DialectPair(us, gb, flag_in_gb))
+    return pairs
+
+
+def dialect_tables(pairs: list[DialectPair], language: str) -> tuple[dict[str, str], set[str]]:
+    """Return ``({other-dialect spelling: house spelling}, {other-dialect spellings})`` for ``language``.
+
+    The mapping holds only the spellings that may be flagged (in en-GB copy,
+    not the -ize words nor American spellings that are also British); the
+    set holds every other-dialect spelling, so that one the word list lacks
+    is not taken for a misspelling when the desk has not asked for dialect
+    checks.
+    """
+    flaggable: dict[str, str] = {}
+    others: set[str] = set()
+    for pair in pairs:
+        if language == "en-GB":
+            others.add(pair.american)
+            if pair.flag_in_gb:
+                flaggable[pair.american] = pair.british
+        else:
+            others.add(pair.british)
+            flaggable[pair.british] = pair.american
+    return flaggable, others
+
+
+class Dialects:
+    """The other dialect's spellings for one language, read on first use."""
+
+    def __init__(self, lexicon: Lexicon, language: str) -> None:
+        self.lexicon = lexicon
+        self.language = language if language in DIALECT_NAMES else "en-US"
+        self.other_name = DIALECT_NAMES["en-GB" if self.language == "en-US" else "en-US"]
+        self._tables: tuple[dict[str, str], set[str]] | None = None
+
+    def _load(self) -> tuple[dict[str, str], set[str]]:
+        if self._tables is None:
+            text = files("newslint_plugins").joinpath("data", DIALECT_FILE).read_text(encoding="utf-8")
+            self._tables = dialect_tables(read_dialect_pairs(text, self.lexicon), self.language)
+        return self._tables
+
+    @property
+    def flaggable(self) -> dict[str, str]:
+        """Other-dialect spellings that may be flagged, each mapped to the house spelling."""
+        return self._load()[0]
+
+    @property
+    def others(self) -> set[str]:
+        """Every other-dialect spelling in the table."""
+        return self._load()[1]
