@@ -227,6 +227,7 @@ IRREGULAR_VERBS = frozenset(
         "won",
     ]
 )
+NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s?$")
 PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\s+$")
 ALTERNATIVES = re.compile(r"\s*(?:,|/|;|\bor\b)\s*")
 
@@ -288,6 +289,7 @@ def _checker(context: CheckContext) -> _Checker:
         return checker
     config = context.config
     section = config.section(SECTION)
+    spacing = config.section("spacing")  # the glued-words rule's compound lists, when present
     accepted = config.accepted_words
     tokens = {part for entry in accepted for part in entry.split()}
     lexicon = get_lexicon(config.language).with_extra_words(tokens)
@@ -307,6 +309,8 @@ def _checker(context: CheckContext) -> _Checker:
             known_misspellings={
                 str(k).lower(): str(v) for k, v in (section.get("misspellings") or {}).items()
             },
+            closed_prefixes=_words(spacing.get("closed_prefixes")),
+            closed_suffixes=_words(spacing.get("closed_suffixes")),
         ),
         house=HouseNames(accepted),
         rejected=rejected,
@@ -315,6 +319,11 @@ def _checker(context: CheckContext) -> _Checker:
     )
     context.state[SECTION] = checker
     return checker
+
+
+def _words(value: object) -> list[str]:
+    """A list of words from the configuration, or an empty list."""
+    return [str(v) for v in value] if isinstance(value, list) else []
 
 
 @hookimpl
@@ -349,6 +358,7 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
                 words,
                 unknown=lambda word: not speller.known(word),
                 common=lambda word: speller.lexicon.zipf(word) >= 4.0,
+                function_word=lambda word: speller.lexicon.zipf(word) >= 4.5,
                 house=checker.house,
                 skip=flagged,
                 check_variants=on[NAME_VARIANT],
@@ -366,7 +376,7 @@ def _misspellings(text: str, words: list[Word], speller: Speller, skip: set[int]
             continue
         typed = word.base
         if word.kind == LOWER:
-            if _is_hyphen_prefix(text, word):
+            if _is_hyphen_prefix(text, word) or _abbreviation(text, word):
                 continue
             verdict = speller.check_lower(typed)
         elif _name_context(text, words, position, speller):
@@ -392,6 +402,15 @@ def _misspellings(text: str, words: list[Word], speller: Speller, skip: set[int]
 def _is_hyphen_prefix(text: str, word: Word) -> bool:
     """True for "co" in "co-chair": a prefix written with a hyphen."""
     return word.text in HYPHEN_PREFIXES and text[word.end : word.end + 1] == "-"
+
+
+def _abbreviation(text: str, word: Word) -> bool:
+    """True for a short word after a number ("40 km", "5 mg") or before a period ("approx.", "vs.")."""
+    if len(word.text) > 4:
+        return False
+    if text[word.end : word.end + 1] == "." and len(word.text) <= 3:
+        return True
+    return bool(NUMBER_BEFORE.search(text, max(0, word.start - 12), word.start))
 
 
 def _adjacent(text: str, left: Word, right: Word) -> bool:

@@ -129,10 +129,11 @@ def related_forms(a: str, b: str) -> bool:
 def near(a: str, b: str) -> bool:
     """True when ``a`` looks like a misspelling of the name ``b``.
 
-    Same first letter, within one edit (two for names of six letters or
-    more), and not a related form (see :func:`related_forms`).
+    Both of four letters or more, same first letter, within one edit (two
+    for names of six letters or more), and not a related form (see
+    :func:`related_forms`).
     """
-    if a == b or a[:1].lower() != b[:1].lower() or abs(len(a) - len(b)) > 2:
+    if a == b or a[:1].lower() != b[:1].lower() or abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 4:
         return False
     if related_forms(a, b):
         return False
@@ -194,8 +195,14 @@ def _adjacent(text: str, left: Word, right: Word) -> bool:
     return between.strip(" \u00a0") == "" and "\n\n" not in between
 
 
-def _collect(text: str, words: list[Word], common: Callable[[str], bool]) -> dict[str, _Spelling]:
-    """Group the article's capitalised words by spelling, noting full references ("Valery Gerasimov")."""
+def _collect(
+    text: str, words: list[Word], common: Callable[[str], bool], function_word: Callable[[str], bool]
+) -> dict[str, _Spelling]:
+    """Group the article's capitalised words by spelling, noting full references ("Valery Gerasimov").
+
+    A sentence-initial word before a name is a given name ("Mark Milley
+    said") unless it is a function word ("After Milley spoke").
+    """
     spellings: dict[str, _Spelling] = {}
     for position, word in enumerate(words):
         if word.kind != TITLE:
@@ -213,7 +220,7 @@ def _collect(text: str, words: list[Word], common: Callable[[str], bool]) -> dic
             and previous.kind == TITLE
             and previous.base.lower() not in _TITLE_WORDS
             and _adjacent(text, previous, word)
-            and not (previous.sentence_initial and common(previous.base))
+            and not (previous.sentence_initial and function_word(previous.base))
         ):
             spelling.given_names.add(previous.base)
             if spelling.full_first_index is None:
@@ -227,6 +234,7 @@ def name_findings(
     *,
     unknown: Callable[[str], bool],
     common: Callable[[str], bool],
+    function_word: Callable[[str], bool],
     house: HouseNames,
     skip: set[int],
     check_variants: bool,
@@ -236,18 +244,20 @@ def name_findings(
 
     ``unknown(word)`` says the word list and house dictionary lack a word;
     ``common(word)`` says a capitalised word is a common word (so a
-    sentence-initial "After" is not a name); ``skip`` holds the start offsets
+    sentence-initial "After" is not a name) and ``function_word(word)`` that
+    it is a very common one ("The", "After", "Mark": at a sentence start
+    such a word is not taken for a given name); ``skip`` holds the start offsets
     of words another typos rule already flagged.
     """
     findings: list[Finding] = []
     flagged: set[int] = set(skip)
     if check_misspellings and house.phrases:
         findings.extend(_phrase_near_misses(text, words, house, flagged))
-    spellings = _collect(text, words, common)
+    spellings = _collect(text, words, common, function_word)
     for spelling in spellings.values():
         if not unknown(spelling.text):
             continue
-        target, rule = _authority(spelling, spellings, house)
+        target, rule = _authority(spelling, spellings, house, unknown)
         if target is None or rule is None:
             continue
         if rule == NAME_VARIANT and not check_variants:
@@ -263,7 +273,7 @@ def name_findings(
 
 
 def _authority(
-    spelling: _Spelling, spellings: dict[str, _Spelling], house: HouseNames
+    spelling: _Spelling, spellings: dict[str, _Spelling], house: HouseNames, unknown: Callable[[str], bool]
 ) -> tuple[str | None, str | None]:
     """Return the spelling ``spelling`` should be, and the rule that says so (or Nones)."""
     if house:
@@ -280,6 +290,8 @@ def _authority(
             continue  # "Olena Zelenska", "Volodymyr Zelensky": two people
         if not _outranks(other, spelling):
             continue
+        if other.count == spelling.count and not unknown(other.text):
+            continue  # "Milley" once, "Miller" once: a common name beside a rare one, not a variant
         if best is None or _outranks(other, best):
             best = other
     if best is None:

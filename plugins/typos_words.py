@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -176,8 +177,12 @@ MISSPELLING = "typos.misspelling"
 _COMMON_ZIPF = 3.0
 # Capitalised words this long may have a doubled letter misplaced ("Phillipines").
 _LONG_NAME = 9
-# A split this likely is taken as glued words without a two-edit search.
-_STRONG_SPLIT = -8.0
+# A lower-case unknown word whose best suggestion scores worse than this is
+# more likely a word the list lacks ("derecho", "kippah") than a slip.
+_MAX_SCORE = 11.0
+# Splits the spacing plugin may report: lowest score, and lowest Zipf of a part by length.
+_SPLIT_FLOOR = -10.0
+_PART_ZIPF = {2: 6.0, 3: 4.0, 0: 3.0}
 # Score gap (in log10 units of likelihood) that makes the best suggestion certain.
 _DOMINANCE = 3.0
 
@@ -243,12 +248,16 @@ class Speller:
         flag_dialect: bool = False,
         max_suggestions: int = 5,
         known_misspellings: dict[str, str] | None = None,
+        closed_prefixes: Iterable[str] = (),
+        closed_suffixes: Iterable[str] = (),
     ) -> None:
         self.lexicon = lexicon
         self.dialects = dialects
         self.flag_dialect = flag_dialect
         self.max_suggestions = max_suggestions
         self.known_misspellings = known_misspellings or {}
+        self.closed_prefixes = tuple(p.lower() for p in closed_prefixes if len(p) > 2)
+        self.closed_suffixes = tuple(x.lower() for x in closed_suffixes if len(x) > 2)
         self._lower: dict[str, Verdict | None] = {}
         self._title: dict[str, Verdict | None] = {}
         self._suggestions: dict[tuple[str, int, int], list[tuple[float, str]]] = {}
@@ -263,29 +272,38 @@ class Speller:
         low = word.lower().replace("’", "'")
         return lex.known_stem(low) is not None or low in self.dialects.others
 
-    def looks_glued(self, word: str, slip_score: float | None = None) -> bool:
-        """True when ``word`` reads better as two words run together than as a slip of one word.
+    def looks_glued(self, word: str) -> bool:
+        """True when ``word`` splits into words run together, which the spacing plugin reports.
 
-        Glued words belong to the spacing plugin ("socalled", "Moscow’swar"):
-        one problem gets one finding.  The split is preferred unless a
-        misspelling explains the word far better: its score (``slip_score``,
-        or the best suggestion's) beats the split's by more than 1.0 in
-        log10 units, as for "acheive" ("ache ive") or "alledged" ("all
-        edged").  A strong split (-8 or better: "so called", "had to") is
-        taken without a two-edit search, which would cost an index build.
+        One problem gets one finding, so a token the glued-words rule may flag
+        ("socalled", "hadto", "Moscow’swar") gets none from typos.  The test
+        mirrors that rule's: a cut into two or three words, each common enough
+        for its length (Zipf 3 and more; 4 for three letters, 6 for two, "a"
+        and "I" alone), whose score (:meth:`Lexicon.split_candidates`) reaches
+        ``-4 - 0.55 * len(word)``, and -10 at most.  "acheive" ("ache" +
+        "ive") and "alledged" ("all" + "edged", too unlikely) stay misspellings.
         """
-        splits = self.lexicon.split_candidates(word, max_words=2, limit=1)
-        if not splits:
-            return False
-        split_score = splits[0][1]
-        if slip_score is None:
-            typed = word.lower()
-            near = self._scored(typed, limit=1, max_edits=1)
-            slip_score = near[0][0] if near else None
-            if split_score < _STRONG_SPLIT and (slip_score is None or split_score >= -slip_score - 1.0):
-                far = self._scored(typed, limit=1, max_edits=2)
-                slip_score = far[0][0] if far else slip_score
-        return slip_score is None or split_score >= -slip_score - 1.0
+        floor = max(_SPLIT_FLOOR, -4.0 - 0.55 * len(word))
+        lower = word.lower()
+        if self.lexicon.known_stem(lower) is not None:
+            return False  # "lockdowns": a form of a known word
+        if any(lower.startswith(p) for p in self.closed_prefixes) or lower.endswith(self.closed_suffixes):
+            return False  # "cyberattack", "accessable": read as a compound, not as two words
+        for parts, score in self.lexicon.split_candidates(word, max_words=3, limit=8):
+            if score < floor:
+                return False
+            if parts[0].lower() == "a" and self.lexicon.zipf(parts[1]) < 5.0:
+                continue  # "atempting": the a- of a word, not the article
+            if all(self._part_ok(part) for part in parts):
+                return True
+        return False
+
+    def _part_ok(self, part: str) -> bool:
+        """True for a part of a split common enough for its length to stand as a word."""
+        if len(part) == 1:
+            return part in ("a", "I")
+        floor = _PART_ZIPF.get(len(part), _PART_ZIPF[0])
+        return self.lexicon.zipf(part) >= floor
 
     def _scored(self, typed: str, limit: int, max_edits: int = 2) -> list[tuple[float, str]]:
         """Suggestions with their score (:meth:`Lexicon.suggest_scored`; lower is likelier), cached."""
@@ -334,8 +352,8 @@ class Speller:
         if listed is not None or self.known(word):
             return listed
         scored = self._scored(word, limit=max(self.max_suggestions, 2))
-        if not scored or self.looks_glued(word):
-            return None  # nothing within two edits: a word the list lacks, not a slip
+        if not scored or scored[0][0] > _MAX_SCORE or self.looks_glued(word):
+            return None  # nothing likely within two edits: a word the list lacks, not a slip
         suggestions = tuple(s for _, s in scored[: self.max_suggestions])
         fix = suggestions[0] if self._dominant(word, scored) else None
         return Verdict(
@@ -380,7 +398,7 @@ class Speller:
                 best = (score, suggestion)
         if best is None and len(typed) >= _LONG_NAME:
             best = self._doubling_slip(typed)
-        if best is None or self.looks_glued(word, slip_score=best[0]):
+        if best is None or self.looks_glued(word):
             return None
         suggestion = _like(best[1], word)
         return Verdict(
