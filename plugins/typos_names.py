@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from newslint.findings import Finding, Fix
@@ -126,6 +127,7 @@ def related_forms(a: str, b: str) -> bool:
     return a[common:] in _RELATED_ENDINGS and b[common:] in _RELATED_ENDINGS
 
 
+@lru_cache(maxsize=65536)
 def near(a: str, b: str) -> bool:
     """True when ``a`` looks like a misspelling of the name ``b``.
 
@@ -284,7 +286,7 @@ def _authority(
             return None, None  # two house names fit: not certain which
     best: _Spelling | None = None
     for other in spellings.values():
-        if other is spelling or not near(spelling.text, other.text):
+        if other is spelling or other.text[:1] != spelling.text[:1] or not near(spelling.text, other.text):
             continue
         if spelling.given_names and other.given_names and not (spelling.given_names & other.given_names):
             continue  # "Olena Zelenska", "Volodymyr Zelensky": two people

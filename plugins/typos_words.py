@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -26,6 +26,7 @@ from newslint.model import Article
 # ("didn’t", "so-called", "U.S", "e-mail").  A trailing period is not taken.
 TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*")
 FIRST_LETTER = re.compile(r"[^\W\d_]")
+SKIP_CHARS = re.compile(r"[\d_]")
 ASCII_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 CLITIC = re.compile(r"['’](?:s|re|ve|ll|d|m)$", re.IGNORECASE)
 
@@ -80,12 +81,18 @@ class Word:
     @property
     def base(self) -> str:
         """The word without a possessive or contraction ending ("Shoigu’s" → "Shoigu")."""
-        match = CLITIC.search(self.text)
-        if match and match.start() > 1:
-            return self.text[: match.start()]
-        if self.text.endswith(("s'", "s’")):
-            return self.text[:-1]
-        return self.text
+        return _base(self.text)
+
+
+def _base(text: str) -> str:
+    if "'" not in text and "’" not in text:
+        return text
+    match = CLITIC.search(text)
+    if match and match.start() > 1:
+        return text[: match.start()]
+    if text.endswith(("s'", "s’")):
+        return text[:-1]
+    return text
 
 
 def _kind(part: str) -> str:
@@ -101,11 +108,37 @@ def _kind(part: str) -> str:
     return ""
 
 
-def scan_words(article: Article) -> list[Word]:
-    """Return every word of the headline and body paragraphs, in order.
+_SHAPES: dict[str, tuple[tuple[int, str, str], ...]] = {}
 
-    Words the spelling rules must not judge get an empty ``kind`` but are
-    kept, so rules can look at their neighbours.
+
+def _shape(token: str) -> tuple[tuple[int, str, str], ...]:
+    """The judgeable pieces of a token: ``(offset, text, kind)`` for each word part (cached)."""
+    pieces: list[tuple[int, str, str]] = []
+    if "." not in token and token.replace("’", "").isascii() and not SKIP_CHARS.search(token):
+        offset = 0
+        name_parts = False
+        for index, part in enumerate(token.split("-")):
+            kind = _kind(part) if part else ""
+            if index == 0 and kind == TITLE and "-" in token:
+                name_parts = True  # "Ching-te", "Bi-khim": the parts after a capital are a name's
+            elif name_parts and kind == LOWER:
+                kind = ""
+            if kind:
+                pieces.append((offset, part, kind))
+            offset += len(part) + 1
+    if len(_SHAPES) > 200_000:
+        _SHAPES.clear()
+    shape = _SHAPES[token] = tuple(pieces)
+    return shape
+
+
+def scan_words(article: Article, fine: Container[str] = frozenset()) -> list[Word]:
+    """Return the words of the headline and body paragraphs the typos rules may judge, in order.
+
+    Left out: tokens in ``fine`` (lower-case words already found correct;
+    most of any article), and words no spelling rule judges (acronyms, words
+    with digits or capitals inside, URLs and the like).  Rules that look at
+    a word's neighbours check that only spaces separate them.
     """
     text = article.text
     words: list[Word] = []
@@ -123,36 +156,34 @@ def scan_words(article: Article) -> list[Word]:
         previous: Word | None = None
         for match in TOKEN.finditer(text, paragraph.start, paragraph.end):
             token = match.group()
+            if token in fine:
+                previous = None
+                continue
+            shape = _SHAPES.get(token)
+            if shape is None:
+                shape = _shape(token)
+            if not shape:
+                previous = None
+                continue
             start = match.start()
+            if article.is_protected(start, match.end()):
+                previous = None
+                continue
             after_title = (
                 previous is not None
                 and previous.text.lower() in TITLES
                 and text[previous.end : start] in (". ", ".\u00a0")
             )
             initial = start in starts
-            skip = article.is_protected(start, match.end()) or any(ch.isdigit() or ch == "_" for ch in token)
-            skip = skip or "." in token
-            pieces = [(start, token)]
-            if "-" in token and not skip:
-                pieces = []
-                offset = start
-                for part in token.split("-"):
-                    pieces.append((offset, part))
-                    offset += len(part) + 1
-            name_parts = False
-            for index, (piece_start, piece) in enumerate(pieces):
-                kind = "" if skip or not piece else _kind(piece)
-                if index == 0 and kind == TITLE and len(pieces) > 1:
-                    name_parts = True  # "Ching-te", "Bi-khim": the parts after a capital are a name's
-                elif name_parts and kind == LOWER:
-                    kind = ""
+            previous = None
+            for offset, piece, kind in shape:
                 word = Word(
-                    start=piece_start,
-                    end=piece_start + len(piece),
+                    start=start + offset,
+                    end=start + offset + len(piece),
                     text=piece,
                     kind=kind,
-                    sentence_initial=initial and index == 0,
-                    after_title=after_title and index == 0,
+                    sentence_initial=initial and offset == 0,
+                    after_title=after_title and offset == 0,
                     in_heading=heading,
                     index=len(words),
                 )
@@ -258,6 +289,8 @@ class Speller:
         self.known_misspellings = known_misspellings or {}
         self.closed_prefixes = tuple(p.lower() for p in closed_prefixes if len(p) > 2)
         self.closed_suffixes = tuple(x.lower() for x in closed_suffixes if len(x) > 2)
+        self.fine: set[str] = set()  # lower-case tokens found correct: skipped by scan_words
+        self._known: dict[str, bool] = {}
         self._lower: dict[str, Verdict | None] = {}
         self._title: dict[str, Verdict | None] = {}
         self._suggestions: dict[tuple[str, int, int], list[tuple[float, str]]] = {}
@@ -265,12 +298,14 @@ class Speller:
     # -- helpers -------------------------------------------------------------
 
     def known(self, word: str) -> bool:
-        """True for a known word, house word, regular inflection of one, or other-dialect spelling."""
-        lex = self.lexicon
-        if lex.is_known(word):
-            return True
-        low = word.lower().replace("’", "'")
-        return lex.known_stem(low) is not None or low in self.dialects.others
+        """True for a known word, house word or regular inflection of one (cached)."""
+        answer = self._known.get(word)
+        if answer is None:
+            lex = self.lexicon
+            low = word.lower().replace("’", "'")
+            answer = lex.is_known(word) or lex.known_stem(low) is not None
+            self._known[word] = answer
+        return answer
 
     def looks_glued(self, word: str) -> bool:
         """True when ``word`` splits into words run together, which the spacing plugin reports.
@@ -354,6 +389,8 @@ class Speller:
         scored = self._scored(word, limit=max(self.max_suggestions, 2))
         if not scored or scored[0][0] > _MAX_SCORE or self.looks_glued(word):
             return None  # nothing likely within two edits: a word the list lacks, not a slip
+        if self.dialects.is_other(word):
+            return None  # "manoeuvred" in en-US copy: the other dialect, flagged only on request
         suggestions = tuple(s for _, s in scored[: self.max_suggestions])
         fix = suggestions[0] if self._dominant(word, scored) else None
         return Verdict(
@@ -398,7 +435,7 @@ class Speller:
                 best = (score, suggestion)
         if best is None and len(typed) >= _LONG_NAME:
             best = self._doubling_slip(typed)
-        if best is None or self.looks_glued(word):
+        if best is None or self.looks_glued(word) or self.dialects.is_other(word):
             return None
         suggestion = _like(best[1], word)
         return Verdict(
@@ -502,14 +539,21 @@ class DialectPair:
     flag_in_gb: bool  # False for -ize words and for American spellings that are also British
 
 
-def read_dialect_pairs(text: str, lexicon: Lexicon) -> list[DialectPair]:
-    """Parse the dialect table and derive the inflections the word list knows on both sides."""
-    pairs: list[DialectPair] = []
+def parse_dialect_table(text: str) -> list[tuple[str, str, frozenset[str]]]:
+    """Parse the dialect table: ``(american, british, tags)`` for each line."""
+    rows = []
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        american, british, *tags = line.split()
+        if line:
+            american, british, *tags = line.split()
+            rows.append((american, british, frozenset(tags)))
+    return rows
+
+
+def derive_pairs(rows: list[tuple[str, str, frozenset[str]]], lexicon: Lexicon) -> list[DialectPair]:
+    """Each row's pair plus the inflections the word list knows on both sides (colors/colours, ...)."""
+    pairs: list[DialectPair] = []
+    for american, british, tags in rows:
         flag_in_gb = "ize" not in tags and "one-way" not in tags
         pairs.append(DialectPair(american, british, flag_in_gb))
         if "exact" in tags:
@@ -521,49 +565,61 @@ def read_dialect_pairs(text: str, lexicon: Lexicon) -> list[DialectPair]:
     return pairs
 
 
-def dialect_tables(pairs: list[DialectPair], language: str) -> tuple[dict[str, str], set[str]]:
-    """Return ``({other-dialect spelling: house spelling}, {other-dialect spellings})`` for ``language``.
-
-    The mapping holds only the spellings that may be flagged (in en-GB copy,
-    not the -ize words nor American spellings that are also British); the
-    set holds every other-dialect spelling, so that one the word list lacks
-    is not taken for a misspelling when the desk has not asked for dialect
-    checks.
-    """
-    flaggable: dict[str, str] = {}
-    others: set[str] = set()
-    for pair in pairs:
-        if language == "en-GB":
-            others.add(pair.american)
-            if pair.flag_in_gb:
-                flaggable[pair.american] = pair.british
-        else:
-            others.add(pair.british)
-            flaggable[pair.british] = pair.american
-    return flaggable, others
-
-
 class Dialects:
-    """The other dialect's spellings for one language, read on first use."""
+    """The other dialect's spellings for one language, read on first use.
+
+    :meth:`is_other` answers for one word without building the whole table
+    (cheap: it runs only for words about to be flagged); :attr:`flaggable`
+    builds the table, for desks that flag the other dialect.
+    """
 
     def __init__(self, lexicon: Lexicon, language: str) -> None:
         self.lexicon = lexicon
         self.language = language if language in DIALECT_NAMES else "en-US"
         self.other_name = DIALECT_NAMES["en-GB" if self.language == "en-US" else "en-US"]
-        self._tables: tuple[dict[str, str], set[str]] | None = None
+        self._rows: list[tuple[str, str, frozenset[str]]] | None = None
+        self._flaggable: dict[str, str] | None = None
 
-    def _load(self) -> tuple[dict[str, str], set[str]]:
-        if self._tables is None:
+    def _table(self) -> list[tuple[str, str, frozenset[str]]]:
+        if self._rows is None:
             text = files("newslint_plugins").joinpath("data", DIALECT_FILE).read_text(encoding="utf-8")
-            self._tables = dialect_tables(read_dialect_pairs(text, self.lexicon), self.language)
-        return self._tables
+            self._rows = parse_dialect_table(text)
+        return self._rows
+
+    def _sides(self, american: str, british: str) -> tuple[str, str]:
+        """``(other, house)`` spelling of a pair for this language."""
+        return (american, british) if self.language == "en-GB" else (british, american)
+
+    def is_other(self, word: str) -> bool:
+        """True when ``word`` is the other dialect's spelling of a word the list knows ("colours")."""
+        low = word.lower()
+        for american, british, tags in self._table():
+            other, house = self._sides(american, british)
+            if low[:3] != other[:3]:
+                continue
+            if low == other:
+                return True
+            if "exact" in tags:
+                continue
+            for suffix in _SUFFIXES:
+                if _inflect(other, suffix) == low:
+                    return self.lexicon.is_known(_inflect(house, suffix))
+        return False
 
     @property
     def flaggable(self) -> dict[str, str]:
-        """Other-dialect spellings that may be flagged, each mapped to the house spelling."""
-        return self._load()[0]
+        """Other-dialect spellings that may be flagged, each mapped to the house spelling.
 
-    @property
-    def others(self) -> set[str]:
-        """Every other-dialect spelling in the table."""
-        return self._load()[1]
+        In en-GB copy the -ize words and American spellings that are also
+        British ("program", "check") are left out.
+        """
+        if self._flaggable is None:
+            table: dict[str, str] = {}
+            for pair in derive_pairs(self._table(), self.lexicon):
+                if self.language == "en-GB":
+                    if pair.flag_in_gb:
+                        table[pair.american] = pair.british
+                else:
+                    table[pair.british] = pair.american
+            self._flaggable = table
+        return self._flaggable

@@ -135,6 +135,10 @@ def test_other_dialect_is_not_flagged_by_default() -> None:
     assert typos("The color of the flag was debated.\n", {"language": "en-GB"}) == []
 
 
+def test_other_dialect_spelling_the_word_list_lacks_is_not_a_misspelling() -> None:
+    assert typos("The plan would militarise the border.\n") == []
+
+
 def test_other_dialect_is_flagged_when_configured() -> None:
     config = {"rules": {"typos.misspelling": {"flag_other_dialect": True}}}
     findings = typos("The colour of the flag and the Centre were debated.\n", config)
