@@ -313,7 +313,7 @@ class _Shared:
         """Return the deletes index of the words starting with ``initial``, built on first use.
 
         One index per first letter: the biggest ("s", ~9,500 words) takes
-        about 65 ms to build, all of them together about 0.7 s.
+        about 65-75 ms to build, all of them together about 0.6-0.7 s.
         """
         index = self.indexes.get(initial)
         if index is None:

@@ -255,3 +255,55 @@ def test_from_frequencies_small_lexicon() -> None:
     assert small.suggest("waz") == ["was", "war"]
     assert small.split_candidates("warwas")[0][0] == ["war", "was"]
     assert small.frequency("war") == pytest.approx(1e-4, rel=0.03)
+
+
+# --- additions for the typos plugin ---------------------------------------------------
+
+
+def test_suggest_scored_matches_suggest_and_orders_scores(lex: Lexicon) -> None:
+    scored = lex.suggest_scored("goverment", limit=3)
+    assert [word for word, _ in scored] == lex.suggest("goverment", limit=3)
+    scores = [score for _, score in scored]
+    assert scores == sorted(scores)
+
+
+def test_suggest_prefers_keeping_first_and_last_letters(lex: Lexicon) -> None:
+    # "annualy" is "annually" with an l dropped, not "annual" with a y added.
+    assert lex.suggest("annualy")[0] == "annually"
+    assert lex.suggest("acused")[0] == "accused"
+
+
+def test_suggest_builds_one_letter_index_at_a_time() -> None:
+    code = (
+        "from newslint.lexicon import get_lexicon; lex = get_lexicon();"
+        "assert lex.suggest('goverment', max_edits=1) == ['government'];"
+        "assert not lex._shared.indexes;"
+        "lex.suggest('goverment'); assert set(lex._shared.indexes) == {'g'}"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("lockdowns", "lockdown"),
+        ("livestreamed", "livestream"),
+        ("influencer", "influence"),
+        ("airdropped", "airdrop"),
+    ],
+)
+def test_known_stem_of_regular_inflections(lex: Lexicon, word: str, stem: str) -> None:
+    assert lex.known_stem(word) == stem
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["begining", "occured", "abandonned", "equiped", "potatos", "governer", "becomeing", "said", "xqzts"],
+)
+def test_known_stem_leaves_misspellings_and_known_words_alone(lex: Lexicon, word: str) -> None:
+    assert lex.known_stem(word) is None
+
+
+def test_news_words_added_for_the_typos_plugin(lex: Lexicon) -> None:
+    for word in ("ad", "ok", "ruble", "rubles", "lede", "facto", "hoc", "von"):
+        assert lex.is_known(word)
