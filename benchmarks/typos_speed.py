@@ -2,7 +2,7 @@
 
     python benchmarks/typos_speed.py [--runs 9]
 
-Cold run: ``newslint check benchmarks/data/typo-article.txt`` (one article with
+Cold run: ``newslint check --no-cache benchmarks/data/typo-article.txt`` (one article with
 one misspelling) against the same command with ``--ignore typos``, run
 alternately in fresh processes; the medians of wall time and of the
 process's CPU time (which other load on the machine disturbs less) are
@@ -49,8 +49,8 @@ def cold_run(args: list[str]) -> tuple[float, float]:
 
 
 def measure_cold(runs: int) -> None:
-    with_typos = ["check", str(ARTICLE)]
-    without = ["check", "--ignore", "typos", str(ARTICLE)]
+    with_typos = ["check", "--no-cache", str(ARTICLE)]
+    without = ["check", "--no-cache", "--ignore", "typos", str(ARTICLE)]
     results: dict[str, list[tuple[float, float]]] = {"with": [], "without": []}
     cold_run(with_typos)  # warm the file cache, not the interpreter
     for _ in range(runs):

@@ -208,6 +208,8 @@ MISSPELLING = "typos.misspelling"
 _COMMON_ZIPF = 3.0
 # Capitalised words this long may have a doubled letter misplaced ("Phillipines").
 _LONG_NAME = 9
+# Words remembered per run before the caches start again.
+_CACHE_LIMIT = 300_000
 # A lower-case unknown word whose best suggestion scores worse than this is
 # more likely a word the list lacks ("derecho", "kippah") than a slip.
 _MAX_SCORE = 11.0
@@ -297,6 +299,11 @@ class Speller:
 
     # -- helpers -------------------------------------------------------------
 
+    def _forget(self) -> None:
+        """Empty the caches (a run over a huge archive keeps memory bounded)."""
+        for cache in (self.fine, self._known, self._lower, self._title, self._suggestions):
+            cache.clear()
+
     def known(self, word: str) -> bool:
         """True for a known word, house word or regular inflection of one (cached)."""
         answer = self._known.get(word)
@@ -376,6 +383,8 @@ class Speller:
         """Judge a lower-case word: None when it is fine (or belongs to another rule)."""
         if word in self._lower:
             return self._lower[word]
+        if len(self._lower) > _CACHE_LIMIT:
+            self._forget()
         verdict = self._judge_lower(word)
         self._lower[word] = verdict
         return verdict
@@ -417,6 +426,8 @@ class Speller:
         """
         if word in self._title:
             return self._title[word]
+        if len(self._title) > _CACHE_LIMIT:
+            self._forget()
         verdict = self._judge_title(word)
         self._title[word] = verdict
         return verdict

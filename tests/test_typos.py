@@ -78,6 +78,11 @@ def test_capitalised_slip_at_sentence_start_and_in_possessive() -> None:
     assert [(f.text, f.suggestions[0]) for f in findings] == [("Teh", "The"), ("Pentagaon", "Pentagon")]
 
 
+def test_title_case_headline() -> None:
+    text = "Goverment Weighs New Tax As Shoigu Meets Austin\n\nThe cabinet met on Monday.\n"
+    assert [(f.text, f.suggestions) for f in typos(text)] == [("Goverment", ["Government"])]
+
+
 NAMES = (
     "Defense Secretary Lloyd Austin spoke with Sergey Shoigu, and Gen. Mark Milley called Gen. Valery "
     "Gerasimov. Lolita C. Baldor reported from Washington on the Donbas region. Rishi Sunak met Javier "
