@@ -241,23 +241,25 @@ def _doubling(word: str, position: int) -> bool:
     )
 
 
-def plausible_slip(typed: str, intended: str) -> bool:
+def plausible_slip(typed: str, intended: str, zipf: float) -> bool:
     """True when ``typed`` (an unknown capitalised word) is a typing slip of the common word ``intended``.
 
-    Names are often one letter away from a common word ("Milley"/"miller",
-    "Sunak"/"sunk", "Odesa"/"odessa"), so only slips that names rarely show
-    count: two letters swapped ("Amercian", "Wendesday", "Teh"), or in a word
-    of six letters or more a letter dropped or added inside the word, not a
-    doubled one ("Febuary", "Pentagaon"), or in a word of eight letters or
-    more a wrong letter inside the word ("Palistinian").
+    Names are often one letter away from a common word or another name
+    ("Milley"/"miller", "Sunak"/"sunk", "Odesa"/"odessa", "Kraemer"/"Kramer",
+    "Ahn"/"Han"), so only slips that names rarely show count: two letters
+    swapped in a word of six letters or more ("Amercian", "Wendesday") or in
+    a very common short word ("Teh", Zipf ``zipf`` 5.5 or more); in a word of
+    seven letters or more a letter dropped or added inside the word, not a
+    doubled one ("Febuary", "Pentagaon"); in a word of eight letters or more
+    a wrong letter inside the word ("Palistinian").
     """
     shape, position = _edit_shape(typed, intended)
     if shape == "transpose":
-        return len(intended) >= 3
+        return len(intended) >= 6 or zipf >= 5.5
     if shape == "delete":
-        return len(intended) >= 6 and 0 < position < len(intended) - 1 and not _doubling(intended, position)
+        return len(intended) >= 7 and 0 < position < len(intended) - 1 and not _doubling(intended, position)
     if shape == "insert":
-        return len(intended) >= 6 and 0 < position < len(typed) - 1 and not _doubling(typed, position)
+        return len(intended) >= 7 and 0 < position < len(typed) - 1 and not _doubling(typed, position)
     return len(intended) >= 8 and 0 < position < len(intended) - 1
 
 
@@ -440,9 +442,10 @@ class Speller:
         best: tuple[float, str] | None = None
         for score, suggestion in self._scored(typed, limit=10, max_edits=1):
             intended = suggestion.lower()
-            if self.lexicon.zipf(intended) < _COMMON_ZIPF:
+            zipf = self.lexicon.zipf(intended)
+            if zipf < _COMMON_ZIPF:
                 continue
-            if plausible_slip(typed, intended) and (best is None or score < best[0]):
+            if plausible_slip(typed, intended, zipf) and (best is None or score < best[0]):
                 best = (score, suggestion)
         if best is None and len(typed) >= _LONG_NAME:
             best = self._doubling_slip(typed)

@@ -87,7 +87,8 @@ NAMES = (
     "Defense Secretary Lloyd Austin spoke with Sergey Shoigu, and Gen. Mark Milley called Gen. Valery "
     "Gerasimov. Lolita C. Baldor reported from Washington on the Donbas region. Rishi Sunak met Javier "
     "Milei and William Ruto in Odesa, and Dmytro Kuleba briefed Jens Stoltenberg. Officials said Sunak "
-    "and Milei agreed, and Starmer, Scholz, Blinken and Borrell were told. Peskov denied it.\n"
+    "and Milei agreed, and Starmer, Scholz, Blinken and Borrell were told. Peskov denied it. "
+    "Officials said Ahn, Tian, Bassi, Kraemer, Larin, Martino and Achieng had signed.\n"
 )
 
 
