@@ -59,6 +59,9 @@ _NUMBER_FREQUENCY = 1e-5
 _SPLIT_PENALTY = 1.0
 # Suggestion score = _EDIT_WEIGHT * weighted edit cost - log10(frequency); lower is better.
 _EDIT_WEIGHT = 2.5
+# Longer input gets no suggestions: no English word is this long, and the
+# number of strings two edits away grows with the square of the length.
+_MAX_SUGGEST_LENGTH = 40
 # Added to the edit cost when the first letter, and again when the last letter,
 # differs: writers seldom get a word's first or last letter wrong.
 _EDGE_PENALTY = 0.5
@@ -507,10 +510,11 @@ class Lexicon:
 
         The score is ``2.5 * cost - log10(frequency)`` (see :meth:`suggest`),
         so two scores compare as log10 likelihoods: a suggestion scoring 3.0
-        less than another is about a thousand times likelier.
+        less than another is about a thousand times likelier.  Words longer
+        than 40 letters get no suggestions.
         """
         typed = _normalise(word)
-        if not typed or max_edits < 1:
+        if not typed or max_edits < 1 or len(typed) > _MAX_SUGGEST_LENGTH:
             return []
         max_edits = min(max_edits, 2)
         # One edit away, any first letter: every such string, kept if known.

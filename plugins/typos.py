@@ -46,6 +46,7 @@ RULES = [
             "list happens to accept (the `typos.misspellings` table in rules.yaml) and, when "
             "`flag_other_dialect` is on, British spellings in en-US copy (American ones in en-GB copy). "
             "Not flagged: acronyms, ordinals, words with digits, contractions and possessives, "
+            "lower-case words of one or two letters, units after a number (“42 km”), "
             "hyphenated compounds of known words, URLs, e-mail addresses, handles, hashtags, and words "
             "run together (the spacing plugin reports those).  Words inside quotations are checked: a "
             "quote can be misspelt.  A fix is offered only when one correction clearly dominates."

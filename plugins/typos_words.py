@@ -31,6 +31,7 @@ ASCII_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 CLITIC = re.compile(r"['’](?:s|re|ve|ll|d|m)$", re.IGNORECASE)
 
 LOWER = "lower"
+MAX_WORD_LENGTH = 30
 TITLE = "title"
 
 # Abbreviated titles before a name ("Gen. Milley"): the next word is a name.
@@ -97,8 +98,8 @@ def _base(text: str) -> str:
 
 def _kind(part: str) -> str:
     """LOWER for "goverment", TITLE for "Febuary", "" for "NATO", "iPhone", "1st", "café"."""
-    if not ASCII_WORD.fullmatch(part):
-        return ""
+    if len(part) > MAX_WORD_LENGTH or not ASCII_WORD.fullmatch(part):
+        return ""  # no English word is longer: a code, a run of letters, hostile text
     letters = part.replace("'", "").replace("’", "")
     if letters.islower():
         return LOWER
@@ -392,11 +393,9 @@ class Speller:
         return verdict
 
     def _judge_lower(self, word: str) -> Verdict | None:
-        if len(word) < 2:
-            return None
         listed = self._listed(word)
-        if listed is not None or self.known(word):
-            return listed
+        if listed is not None or len(word) < 3 or self.known(word):
+            return listed  # two letters: an abbreviation or unit more often than a slip
         scored = self._scored(word, limit=max(self.max_suggestions, 2))
         if not scored or scored[0][0] > _MAX_SCORE or self.looks_glued(word):
             return None  # nothing likely within two edits: a word the list lacks, not a slip

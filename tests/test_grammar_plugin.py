@@ -196,8 +196,10 @@ def test_spelling_matches_on_house_words_and_names_are_dropped_real_typos_kept(t
         _, findings = check_json(article, config)
     flagged = [f["text"] for f in findings if f["rule"] == "grammar.morfologik-rule-en-us"]
     # Okafor is a name (capitalised mid-sentence); hourlong is a house word, in either case.
-    # Zorblat only starts a sentence, so nothing says it is a name.
-    assert flagged == ["goverment", "Zorblat"]
+    # Zorblat only starts a sentence, so nothing says it is a name.  The typos plugin
+    # reports "goverment" itself, so LanguageTool's match on it is dropped as a duplicate.
+    assert flagged == ["Zorblat"]
+    assert [f["text"] for f in findings if f["rule"] == "typos.misspelling"] == ["goverment"]
 
 
 def test_style_matches_inside_quotations_are_dropped_grammar_kept(tmp_path):

@@ -122,6 +122,14 @@ def test_must_not_flag(sentence: str) -> None:
     assert typos(sentence + "\n") == []
 
 
+def test_very_long_tokens_are_left_alone_quickly() -> None:
+    import time
+
+    start = time.perf_counter()
+    assert typos(("a" * 1995 + " ly ") * 20 + "\n") == []
+    assert time.perf_counter() - start < 2
+
+
 def test_boilerplate_and_byline_are_not_checked() -> None:
     text = "Ferry schedule changes\n\n- By Dana Okafro\n\nThe ferry will run on Sunday.\n\nNewspapers in Englsh\n"
     assert typos(text) == []
