@@ -1,0 +1,149 @@
+"""Measure what the glued-word and broken-hyphenation rules cost.
+
+Two figures, both compared with the same run without the two rules:
+
+1. **Throughput**: time ``Runner.check_text`` over a generated corpus of
+   ~2,000 articles of ~4 KB (8 MB) of varied text: sentences of words drawn
+   by frequency from the shared lexicon, made-up names, numbers, quotations
+   and a few glued words.  Reports seconds for the core alone (every other
+   rule on) and with the two rules, and the added percentage (budget: 50%).
+2. **Cold start**: median wall time of ``newslint check one.txt`` in a fresh
+   process, with and without the rules (budget: +0.15 s).
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_spacing.py            # both
+    .venv/bin/python benchmarks/bench_spacing.py --articles 500 --cold-runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from newslint.config import load_config  # noqa: E402
+from newslint.lexicon import get_lexicon  # noqa: E402
+from newslint.runner import Runner  # noqa: E402
+from newslint.session import Session  # noqa: E402
+
+RULES = ("spacing.glued-words", "spacing.broken-hyphenation")
+SYLLABLES = ("ka", "ro", "vin", "del", "mar", "ost", "ya", "lu", "shen", "ber", "tov", "zia", "nak", "ol")
+GLUED = ("hadto", "socalled", "ofthe", "Moscow’swar", "in2022", "wellknown", "communi- cations")
+
+
+def _vocabulary(rng: random.Random, size: int = 20_000) -> tuple[list[str], list[float]]:
+    lexicon = get_lexicon()
+    data = lexicon._shared.centibels  # benchmark only: sample the word list by frequency
+    words = sorted(data, key=data.get)[:size]
+    weights = [10 ** (-data[w] / 100) for w in words]
+    return words, weights
+
+
+def make_article(rng: random.Random, words: list[str], weights: list[float], size: int = 4000) -> str:
+    """Return one generated article of about ``size`` characters."""
+    names = ["".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize() for _ in range(6)]
+    paragraphs = ["Generated headline " + " ".join(rng.choices(words, weights, k=5))]
+    length = 0
+    while length < size:
+        sentences = []
+        for _ in range(rng.randint(1, 3)):
+            picked = rng.choices(words, weights, k=rng.randint(8, 24))
+            for i in range(len(picked)):
+                roll = rng.random()
+                if roll < 0.06:
+                    picked[i] = rng.choice(names)
+                elif roll < 0.08:
+                    picked[i] = str(rng.randint(2, 2030))
+                elif roll < 0.0815:
+                    picked[i] = rng.choice(GLUED)
+            sentence = " ".join(picked)
+            sentence = sentence[0].upper() + sentence[1:] + rng.choice(".....?")
+            if rng.random() < 0.2:
+                sentence = f"“{sentence}” {rng.choice(names)} said."
+            sentences.append(sentence)
+        paragraph = " ".join(sentences)
+        paragraphs.append(paragraph)
+        length += len(paragraph)
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def _runner(without: bool) -> Runner:
+    config = load_config(ROOT / "rules.yaml")
+    if without:
+        config.data["rules"] = {**(config.data.get("rules") or {}), **dict.fromkeys(RULES, "off")}
+    runner = Runner(Session.create(config))
+    runner.start()
+    return runner
+
+
+def throughput(articles: int, seed: int) -> None:
+    """Time the corpus with and without the rules; print seconds and the added share."""
+    rng = random.Random(seed)
+    words, weights = _vocabulary(rng)
+    corpus = [make_article(rng, words, weights) for _ in range(articles)]
+    megabytes = sum(len(a.encode()) for a in corpus) / 1e6
+    times = {}
+    for label, without in (("core", True), ("with rules", False), ("core again", True)):
+        runner = _runner(without)
+        runner.check_text(corpus[0], "warm.txt")  # load word data outside the timing
+        start = time.perf_counter()
+        findings = 0
+        for index, article in enumerate(corpus):
+            findings += len(runner.check_text(article, f"a{index}.txt").findings)
+        times[label] = time.perf_counter() - start
+        print(f"{label:>11}: {times[label]:.2f} s for {megabytes:.1f} MB ({findings} findings)")
+    core = min(times["core"], times["core again"])
+    print(f"added by the rules: {100 * (times['with rules'] - core) / core:.1f}% (budget 50%)")
+
+
+def cold(runs: int) -> None:
+    """Median wall time of ``newslint check one.txt`` cold, with and without the rules."""
+    rng = random.Random(1)
+    words, weights = _vocabulary(rng)
+    with tempfile.TemporaryDirectory() as folder:
+        article = Path(folder) / "one.txt"
+        article.write_text(make_article(rng, words, weights), encoding="utf-8")
+        off = Path(folder) / "off.yaml"
+        off.write_text("rules:\n" + "".join(f"  {r}: off\n" for r in RULES), encoding="utf-8")
+        on = Path(folder) / "on.yaml"
+        on.write_text("rules: {}\n", encoding="utf-8")
+        exe = str(Path(sys.executable).with_name("newslint"))
+        results = {}
+        for label, config in (("without", off), ("with", on)):
+            samples = []
+            for _ in range(runs):
+                for cfg in (config,):
+                    start = time.perf_counter()
+                    subprocess.run([exe, "check", "--config", str(cfg), str(article)], capture_output=True)
+                    samples.append(time.perf_counter() - start)
+            results[label] = statistics.median(samples)
+            print(f"cold `newslint check one.txt` {label} the rules: median {results[label]:.3f} s of {runs}")
+        print(f"added by the rules: {results['with'] - results['without']:.3f} s (budget 0.150 s)")
+
+
+def main() -> None:
+    """Parse the options and run the measurements."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--cold-runs", type=int, default=9)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--skip-cold", action="store_true")
+    parser.add_argument("--skip-throughput", action="store_true")
+    args = parser.parse_args()
+    if not args.skip_throughput:
+        throughput(args.articles, args.seed)
+    if not args.skip_cold:
+        cold(args.cold_runs)
+
+
+if __name__ == "__main__":
+    main()
