@@ -129,9 +129,7 @@ def evaluate(path: Path = CASES) -> Score:
             score.clean_cases += 1
             for finding in _findings(_runner((), folder, cache), body):
                 score.false_positives += 1
-                score.problems.append(
-                    f"false positive {finding.text!r} -> {finding.suggestions} in {body!r}"
-                )
+                score.problems.append(f"false positive {finding.text!r} -> {finding.suggestions} in {body!r}")
     return score
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 
+from newslint_plugins import spacing_glued, spacing_hyphenation, spacing_settings
+
 from newslint.config import Config
 from newslint.context import CheckContext
 from newslint.findings import Finding, Fix
 from newslint.hookspecs import hookimpl
 from newslint.model import Article
 from newslint.rules import RuleSpec
-from newslint_plugins import spacing_glued, spacing_hyphenation, spacing_settings
 
 DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 SPACE_BEFORE = re.compile(r"[ \u00a0]+(?P<mark>[,;:?!]|\.(?![.\w]))")

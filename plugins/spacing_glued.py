@@ -8,17 +8,21 @@ have been written.  Most tokens are known words and cost one set look-up.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
+
+from newslint_plugins.spacing_settings import analyser_for
+from newslint_plugins.spacing_splits import TITLE, Correction
 
 from newslint.context import CheckContext
 from newslint.findings import Finding, Fix
 from newslint.model import Article
 from newslint.rules import RuleSpec
-from newslint_plugins.spacing_settings import analyser_for
-from newslint_plugins.spacing_splits import TITLE, Correction
 
 RULE = "spacing.glued-words"
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 POSSESSIVE = re.compile(r"['’]s$")
+APOSTROPHES = frozenset("'’")
 SENTENCE_END = frozenset(".!?")
 OPENERS = frozenset(" \t\n“‘\"'([")
 JOINERS = frozenset("-‐/@#_\\")
@@ -100,52 +104,62 @@ def _message(token: str, correction: Correction) -> str:
     return f"“{token}” looks like two words run together"
 
 
+def _names(tokens: Iterable[str]) -> frozenset[str]:
+    """Capitalised words used on their own (possessives stripped), in lower case."""
+    names = set()
+    for token in tokens:
+        if token[0].isupper():
+            stem = POSSESSIVE.sub("", token) if token[-2:-1] in APOSTROPHES else token
+            if TITLE.match(stem):
+                names.add(stem.lower())
+    return frozenset(names)
+
+
 def check(article: Article, context: CheckContext) -> list[Finding]:
-    """Return a finding for each glued token in the story paragraphs."""
+    """Return a finding for each glued token in the story paragraphs.
+
+    Tokens are collected with one ``findall`` per paragraph and counted; known
+    tokens drop out by set difference against the analyser's cache, so only
+    the few unknown tokens cost Python work.  A token is located in the text
+    only when some reading of it is glued.
+    """
     analyser = analyser_for(context)
     text = article.text
     paragraphs = list(article.story_paragraphs())
-    tokens: set[str] = set()
+    counts: Counter[str] = Counter()
     for paragraph in paragraphs:
-        tokens.update(TOKEN.findall(text, paragraph.start, paragraph.end))
-    suspects = [t for t in tokens if len(t) >= 4 and not t.isupper() and not analyser.is_fine(t)]
+        counts.update(TOKEN.findall(text, paragraph.start, paragraph.end))
+    unknown = counts.keys() - analyser.known_tokens
+    suspects = [t for t in unknown if len(t) >= 4 and not t.isupper() and not analyser.is_fine(t)]
     if not suspects:
         return []
-    names: set[str] = set()
-    if any(t[0].isupper() for t in suspects):
-        for t in tokens:
-            stem = POSSESSIVE.sub("", t)
-            if TITLE.match(stem):
-                names.add(stem.lower())
+    names = _names(counts) if any(t[0].isupper() for t in suspects) else frozenset()
     findings: list[Finding] = []
     for token in sorted(suspects):
-        places = [
-            (index, paragraph)
-            for paragraph in paragraphs
-            for index in _occurrences(text, token, paragraph.start, paragraph.end)
-        ]
-        places = [
-            (i, p)
-            for i, p in places
-            if not article.is_protected(i, i + len(token))
-            and not _touches_joiner(text, i, i + len(token))
-            and not _after_line_break_hyphen(text, i)
-        ]
-        if not places:
+        repeated = counts[token] > 1
+        # A sentence start only adds readings, so if this one finds nothing, nothing will.
+        anywhere = analyser.analyse(token, sentence_start=True, names=names, repeated=repeated)
+        if anywhere is None:
             continue
-        repeated = len(places) > 1
-        for index, paragraph in places:
-            correction = analyser.analyse(
-                token,
-                sentence_start=_sentence_start(text, index, paragraph.start),
-                names=names,
-                repeated=repeated,
-            )
-            if correction is None:
-                continue
-            end = index + len(token)
-            fix = Fix(index, end, correction.suggestions[0]) if correction.certain else None
-            findings.append(
-                Finding(RULE, _message(token, correction), index, end, list(correction.suggestions), fix)
-            )
+        inside: Correction | bool | None = False  # computed on first need
+        for paragraph in paragraphs:
+            for index in _occurrences(text, token, paragraph.start, paragraph.end):
+                end = index + len(token)
+                if (
+                    article.is_protected(index, end)
+                    or _touches_joiner(text, index, end)
+                    or _after_line_break_hyphen(text, index)
+                ):
+                    continue
+                correction = anywhere
+                if not _sentence_start(text, index, paragraph.start):
+                    if inside is False:
+                        inside = analyser.analyse(token, names=names, repeated=repeated)
+                    correction = inside
+                if correction is None:
+                    continue
+                fix = Fix(index, end, correction.suggestions[0]) if correction.certain else None
+                findings.append(
+                    Finding(RULE, _message(token, correction), index, end, list(correction.suggestions), fix)
+                )
     return findings

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 
+from newslint_plugins.spacing_settings import analyser_for
+from newslint_plugins.spacing_splits import TITLE
+
 from newslint.context import CheckContext
 from newslint.findings import Finding, Fix
 from newslint.model import Article
 from newslint.rules import RuleSpec
-from newslint_plugins.spacing_settings import analyser_for
-from newslint_plugins.spacing_splits import TITLE
 
 RULE = "spacing.broken-hyphenation"
 BREAK = re.compile(r"-(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[^\W\d_])")
-WORD_BEFORE = re.compile(r"(?<![\w'’-])[^\W_]+$")
+WORD_BEFORE = re.compile(r"(?<![\w'’-])[^\W_]+\Z")
 WORD_AFTER = re.compile(r"[^\W\d_]+")
 NAME = re.compile(r"\b[A-Z][a-z]+\b")
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from newslint_plugins.spacing_splits import GlueAnalyser, GlueSettings
+
 from newslint.compounds import get_compounds
 from newslint.config import Config
 from newslint.context import CheckContext
 from newslint.lexicon import get_lexicon
-from newslint_plugins.spacing_splits import GlueAnalyser, GlueSettings
 
 SECTION = "spacing"
 LISTS = {

@@ -32,9 +32,10 @@ a combining form ("Moscow-based", "Kremlin-backed"); otherwise a space.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
 from newslint.compounds import Compounds
@@ -64,7 +65,20 @@ VERBS_AFTER_PRONOUNS = frozenset({"is", "was", "are", "were", "has", "had", "wil
 read as words run together; "Benice", "Asman", "Wason" (names) are not."""
 
 MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 
 
@@ -136,21 +150,35 @@ class GlueAnalyser:
         self.compounds = compounds
         self.settings = settings
         self._known: set[str] = set()
+        self._unknown: set[str] = set()
+        self._context_free: dict[str, Correction | None] = {}
+        self._names: Set[str] = frozenset()
+        self._names_lexicon = self.lexicon
+
+    @property
+    def known_tokens(self) -> Set[str]:
+        """Tokens already found to be fine (a cache the caller may subtract from its tokens)."""
+        return self._known
 
     # -- cheap checks used on every token ------------------------------------
 
     def is_fine(self, token: str) -> bool:
         """True when ``token`` needs no look at all: a known word that is not a lost-hyphen spelling.
 
-        Results are cached, so a token seen before costs one set look-up.
+        Answers are cached, so a token seen before costs one look-up.
         """
         if token in self._known:
             return True
+        if token in self._unknown:
+            return False
+        if len(self._known) + len(self._unknown) > 500_000:
+            self._known.clear()
+            self._unknown.clear()
+            self._context_free.clear()
         if self.lexicon.is_known(token) and self.compounds.closed_spelling(token) is None:
-            if len(self._known) > 500_000:
-                self._known.clear()
             self._known.add(token)
             return True
+        self._unknown.add(token)
         return False
 
     def zipf(self, word: str, lexicon: Lexicon | None = None) -> float:
@@ -164,39 +192,49 @@ class GlueAnalyser:
         token: str,
         *,
         sentence_start: bool = False,
-        names: Iterable[str] = (),
+        names: Set[str] = frozenset(),
         repeated: bool = False,
     ) -> Correction | None:
         """Return how ``token`` should be written, or None when it is not words run together.
 
-        ``names`` are capitalised words the article uses on their own (lower
-        case); ``repeated`` says the token itself occurs more than once in the
-        article, which makes a name far likelier than the same slip twice.
+        ``names`` are the capitalised words the article uses on their own, in
+        lower case (pass the same set object for every token of an article: the
+        lexicon that knows them is built once); ``repeated`` says the token
+        itself occurs more than once in the article, which makes a name far
+        likelier than the same slip twice.
         """
         closed = self._closed_spelling(token)
         if closed is not None:
             return closed
         if len(token) < 4 or token.isupper() or self.is_fine(token):
             return None
-        name_set = {n for n in names if n != token.lower()}
         match = CLITIC_GLUE.match(token)
         if match:
-            return self._clitic(match["head"], match["tail"], name_set)
-        if any(ch.isdigit() for ch in token):
-            return self._digits(token)
+            return self._clitic(match["head"], match["tail"], names)
         match = LOWER_UPPER.match(token)
         if match:
-            return self._camel(match["left"], match["right"], name_set)
-        match = CAPS_LOWER.match(token)
-        if match:
-            return self._acronym(match["left"], match["right"])
+            return self._camel(match["left"], match["right"], names)
         if TITLE.match(token):
-            if repeated:
-                return None
-            return self._title(token, sentence_start, name_set)
-        if LOWER.match(token):
-            return self._lower(token, name_set)
-        return None
+            return None if repeated else self._title(token, sentence_start, names)
+        # The other shapes do not depend on the article: remember their answers.
+        if token in self._context_free:
+            return self._context_free[token]
+        correction = None
+        if any(ch.isdigit() for ch in token):
+            correction = self._digits(token)
+        elif match := CAPS_LOWER.match(token):
+            correction = self._acronym(match["left"], match["right"])
+        elif LOWER.match(token):
+            correction = self._lower(token)
+        self._context_free[token] = correction
+        return correction
+
+    def _lexicon_with(self, names: Set[str]) -> Lexicon:
+        """The lexicon plus an article's names, built once per article's name set."""
+        if names is not self._names:
+            self._names = names
+            self._names_lexicon = self.lexicon.with_extra_words(names) if names else self.lexicon
+        return self._names_lexicon
 
     def _closed_spelling(self, token: str) -> Correction | None:
         compound = self.compounds.closed_spelling(token)
@@ -208,18 +246,20 @@ class GlueAnalyser:
 
     # -- shapes -----------------------------------------------------------------
 
-    def _word_or_name(self, word: str, names: set[str]) -> bool:
+    def _word_or_name(self, word: str, names: Set[str]) -> bool:
         return self.lexicon.is_known(word) or word.lower() in names
 
-    def _clitic(self, head: str, tail: str, names: set[str]) -> Correction | None:
-        """"Moscow’swar" → "Moscow’s war": the ending marks where the first word stops."""
+    def _clitic(self, head: str, tail: str, names: Set[str]) -> Correction | None:
+        """ "Moscow’swar" → "Moscow’s war": the ending marks where the first word stops."""
         stem = re.sub(r"(?:n['’]t|['’](?:s|re|ve|ll|d|m))$", "", head)
         head_ok = self.lexicon.is_known(head) or stem[:1].isupper() or stem.lower() in names
         if len(tail) == 1:
             tail_ok = tail in ("a", "I")
         else:
             tail_ok = self._word_or_name(tail, names) and not (
-                tail[0].isupper() and tail[1:].islower() and tail.lower() not in names
+                tail[0].isupper()
+                and tail[1:].islower()
+                and tail.lower() not in names
                 and not self.lexicon.is_known(tail)
             )
         if not (head_ok and tail_ok):
@@ -227,7 +267,7 @@ class GlueAnalyser:
         return Correction((f"{head} {tail}",), True, "space")
 
     def _digits(self, token: str) -> Correction | None:
-        """"in2022" → "in 2022", "100days" → "100 days"; "5km", "3pm", "20th" are fine."""
+        """ "in2022" → "in 2022", "100days" → "100 days"; "5km", "3pm", "20th" are fine."""
         settings = self.settings
         match = LETTERS_DIGITS.match(token)
         if match:
@@ -252,8 +292,8 @@ class GlueAnalyser:
             return Correction((f"{match['digits']} {letters}",), True, "space")
         return None
 
-    def _camel(self, left: str, right: str, names: set[str]) -> Correction | None:
-        """"theKremlin" → "the Kremlin": a lower-case word glued to a capitalised one."""
+    def _camel(self, left: str, right: str, names: Set[str]) -> Correction | None:
+        """ "theKremlin" → "the Kremlin": a lower-case word glued to a capitalised one."""
         left_zipf = self.zipf(left)
         if left_zipf < 4.0:
             return None
@@ -263,14 +303,14 @@ class GlueAnalyser:
         return Correction((f"{left} {right}",), True, "space")
 
     def _acronym(self, left: str, right: str) -> Correction | None:
-        """"NATOallies" → "NATO allies", "USbased" → "US-based"."""
+        """ "NATOallies" → "NATO allies", "USbased" → "US-based"."""
         if right in ("ers", "ing", "ed", "es") or not self.lexicon.is_known(right):
             return None
         if right in self.settings.hyphen_suffixes:
             return Correction((f"{left}-{right}",), True, "hyphen")
         return Correction((f"{left} {right}",), True, "space")
 
-    def _title(self, token: str, sentence_start: bool, names: set[str]) -> Correction | None:
+    def _title(self, token: str, sentence_start: bool, names: Set[str]) -> Correction | None:
         """A capitalised token: a name unless the evidence for a cut is strong.
 
         Three kinds of evidence count: the first part is a name the article uses
@@ -282,7 +322,7 @@ class GlueAnalyser:
         as "said": "Legrand", "Bento" and "Blackwell" are names.
         """
         settings = self.settings
-        lexicon = self.lexicon.with_extra_words(names) if names else self.lexicon
+        lexicon = self._lexicon_with(names)
         best: list[tuple[list[str], float]] = []
         for parts, score in lexicon.split_candidates(token, max_words=3, limit=8):
             first, rest = parts[0], parts[1:]
@@ -294,13 +334,18 @@ class GlueAnalyser:
                 if len(rest) > 1 or len(rest[0]) < 2:
                     continue
                 very_common = self.zipf(rest[0]) >= settings.function_zipf + 0.3
-                if follower or (len(first) > 3 and (first_zipf < settings.common_zipf or very_common)):
+                combining = rest[0].lower() in settings.hyphen_suffixes  # "Paris-based"
+                if follower or (
+                    len(first) > 3 and (first_zipf < settings.common_zipf or very_common or combining)
+                ):
                     best.append((parts, score))
             elif sentence_start and self._opens_sentence(first.lower(), rest):
                 lower = [first.lower(), *rest]
                 if self._lower_parts_ok(lower) and score >= self.score_floor(len(token)):
                     best.append((parts, score))
-            elif follower and len(first) >= 3 and settings.min_part_zipf <= first_zipf < settings.function_zipf:
+            elif (
+                follower and len(first) >= 3 and settings.min_part_zipf <= first_zipf < settings.function_zipf
+            ):
                 best.append((parts, score))
         return self._decide(best)
 
@@ -334,17 +379,18 @@ class GlueAnalyser:
                     stems.append(stem[:-1])  # "devilled" ← "devil"
             if any(lexicon.is_known(s) for s in stems):
                 return True
+        # A prefix or ending with a known word, unless the word is a top function word
+        # ("overthe", "upto" are "over the", "up to").
+        ceiling = settings.function_zipf + 0.5
         for cut in range(2, len(token) - 1):
             head, tail = token[:cut], token[cut:]
-            if head in settings.closed_prefixes and lexicon.is_known(tail):
-                if self.zipf(tail) < settings.function_zipf + 0.5:
-                    return True
-            if tail in settings.closed_suffixes and lexicon.is_known(head):
-                if self.zipf(head) < settings.function_zipf + 0.5:
-                    return True
+            if head in settings.closed_prefixes and lexicon.is_known(tail) and self.zipf(tail) < ceiling:
+                return True
+            if tail in settings.closed_suffixes and lexicon.is_known(head) and self.zipf(head) < ceiling:
+                return True
         return False
 
-    def _lower(self, token: str, names: set[str]) -> Correction | None:
+    def _lower(self, token: str) -> Correction | None:
         """A lower-case token: the likeliest cut, when it is likely enough."""
         settings = self.settings
         if self._is_derived(token):
@@ -397,10 +443,11 @@ class GlueAnalyser:
         if first == "a" and self.zipf(parts[1]) < 5.0:
             return False  # "aweary", "ahorse": the a- prefix, not the article
         if any(
-            previous == "a" and self.zipf(part) >= function + 0.5 for previous, part in zip(parts, parts[1:])
+            previous == "a" and self.zipf(part) >= function + 0.5
+            for previous, part in itertools.pairwise(parts)
         ):
             return False  # "she a the": the article never comes before "the", "of", "and"
-        for previous, part in zip(parts, parts[1:]):
+        for previous, part in itertools.pairwise(parts):
             if part.endswith("ly") and self.zipf(previous) >= function:
                 return False  # "insincerely", "indiscreetly": a preposition does not take an adverb
             if previous == "in" and part.endswith(ADJECTIVE_ENDINGS):
@@ -425,11 +472,10 @@ class GlueAnalyser:
 
     def _render(self, parts: list[str]) -> tuple[str, str, bool]:
         """Join ``parts`` with hyphens or spaces; return ``(text, kind, ambiguous)``."""
-        settings = self.settings
         out = parts[0]
         kind = "space"
         ambiguous = False
-        for previous, part in zip(parts, parts[1:]):
+        for previous, part in itertools.pairwise(parts):
             lower = part.lower()
             if self._joins_with_hyphen(previous, part):
                 # "so-called", "well-known", "Moscow-based"; but "would be", "has been" are
