@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 
 from newslint_plugins.spacing_settings import analyser_for
-from newslint_plugins.spacing_splits import TITLE, Correction
+from newslint_plugins.spacing_splits import Correction
 
 from newslint.context import CheckContext
 from newslint.findings import Finding, Fix
@@ -20,9 +19,11 @@ from newslint.model import Article
 from newslint.rules import RuleSpec
 
 RULE = "spacing.glued-words"
-TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-POSSESSIVE = re.compile(r"['’]s$")
-APOSTROPHES = frozenset("'’")
+TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+NAME = re.compile(r"[A-Z][a-z]+")
+"""Capitalised words ("Shoigu", "Shoigu’s").  Pieces of camel-case names ("Donald" in
+"McDonald") come along; they only add names, and the pattern is three times faster
+than one with word boundaries."""
 SENTENCE_END = frozenset(".!?")
 OPENERS = frozenset(" \t\n“‘\"'([")
 JOINERS = frozenset("-‐/@#_\\")
@@ -104,15 +105,9 @@ def _message(token: str, correction: Correction) -> str:
     return f"“{token}” looks like two words run together"
 
 
-def _names(tokens: Iterable[str]) -> frozenset[str]:
-    """Capitalised words used on their own (possessives stripped), in lower case."""
-    names = set()
-    for token in tokens:
-        if token[0].isupper():
-            stem = POSSESSIVE.sub("", token) if token[-2:-1] in APOSTROPHES else token
-            if TITLE.match(stem):
-                names.add(stem.lower())
-    return frozenset(names)
+def _names(text: str) -> frozenset[str]:
+    """Capitalised words the article uses on their own ("Shoigu", "Shoigu’s"), in lower case."""
+    return frozenset(name.lower() for name in set(NAME.findall(text)))
 
 
 def check(article: Article, context: CheckContext) -> list[Finding]:
@@ -126,14 +121,18 @@ def check(article: Article, context: CheckContext) -> list[Finding]:
     analyser = analyser_for(context)
     text = article.text
     paragraphs = list(article.story_paragraphs())
-    counts: Counter[str] = Counter()
-    for paragraph in paragraphs:
-        counts.update(TOKEN.findall(text, paragraph.start, paragraph.end))
+    if not paragraphs:
+        return []
+    # One pass over the story's stretch of text (a byline inside it only adds names).
+    span_start, span_end = paragraphs[0].start, paragraphs[-1].end
+    counts = Counter(TOKEN.findall(text, span_start, span_end))
     unknown = counts.keys() - analyser.known_tokens
-    suspects = [t for t in unknown if len(t) >= 4 and not t.isupper() and not analyser.is_fine(t)]
+    suspects = [
+        t for t in unknown if len(t) >= 4 and not t.isupper() and "_" not in t and not analyser.is_fine(t)
+    ]
     if not suspects:
         return []
-    names = _names(counts) if any(t[0].isupper() for t in suspects) else frozenset()
+    names = _names(text[span_start:span_end]) if any(t[0].isupper() for t in suspects) else frozenset()
     findings: list[Finding] = []
     for token in sorted(suspects):
         repeated = counts[token] > 1
