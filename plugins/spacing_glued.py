@@ -8,10 +8,9 @@ have been written.  Most tokens are known words and cost one set look-up.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from newslint_plugins.spacing_settings import analyser_for
-from newslint_plugins.spacing_splits import Correction
+from newslint_plugins.spacing_splits import TITLE, Correction, TextNames
 
 from newslint.context import CheckContext
 from newslint.findings import Finding, Fix
@@ -19,11 +18,6 @@ from newslint.model import Article
 from newslint.rules import RuleSpec
 
 RULE = "spacing.glued-words"
-TOKEN = re.compile(r"\w+(?:['’]\w+)*")
-NAME = re.compile(r"[A-Z][a-z]+")
-"""Capitalised words ("Shoigu", "Shoigu’s").  Pieces of camel-case names ("Donald" in
-"McDonald") come along; they only add names, and the pattern is three times faster
-than one with word boundaries."""
 SENTENCE_END = frozenset(".!?")
 OPENERS = frozenset(" \t\n“‘\"'([")
 JOINERS = frozenset("-‐/@#_\\")
@@ -105,60 +99,57 @@ def _message(token: str, correction: Correction) -> str:
     return f"“{token}” looks like two words run together"
 
 
-def _names(text: str) -> frozenset[str]:
-    """Capitalised words the article uses on their own ("Shoigu", "Shoigu’s"), in lower case."""
-    return frozenset(name.lower() for name in set(NAME.findall(text)))
-
-
 def check(article: Article, context: CheckContext) -> list[Finding]:
     """Return a finding for each glued token in the story paragraphs.
 
-    Tokens are collected with one ``findall`` per paragraph and counted; known
-    tokens drop out by set difference against the analyser's cache, so only
-    the few unknown tokens cost Python work.  A token is located in the text
-    only when some reading of it is glued.
+    The story is split at whitespace; chunks seen before and known to be fine
+    drop out by one set difference against the analyser's cache, so only new
+    chunks and unknown tokens cost Python work.  A token is located in the
+    text only when some reading of it is glued.
     """
     analyser = analyser_for(context)
     text = article.text
     paragraphs = list(article.story_paragraphs())
     if not paragraphs:
         return []
-    # One pass over the story's stretch of text (a byline inside it only adds names).
     span_start, span_end = paragraphs[0].start, paragraphs[-1].end
-    counts = Counter(TOKEN.findall(text, span_start, span_end))
-    unknown = counts.keys() - analyser.known_tokens
-    suspects = [
-        t for t in unknown if len(t) >= 4 and not t.isupper() and "_" not in t and not analyser.is_fine(t)
-    ]
+    chunks = set(text[span_start:span_end].split()) - analyser.fine_chunks
+    suspects = analyser.suspects(chunks)
     if not suspects:
         return []
-    names = _names(text[span_start:span_end]) if any(t[0].isupper() for t in suspects) else frozenset()
+    names = TextNames(text, span_start, span_end)
     findings: list[Finding] = []
     for token in sorted(suspects):
-        repeated = counts[token] > 1
         # A sentence start only adds readings, so if this one finds nothing, nothing will.
-        anywhere = analyser.analyse(token, sentence_start=True, names=names, repeated=repeated)
+        anywhere = analyser.analyse(token, sentence_start=True, names=names)
         if anywhere is None:
             continue
-        inside: Correction | bool | None = False  # computed on first need
-        for paragraph in paragraphs:
-            for index in _occurrences(text, token, paragraph.start, paragraph.end):
-                end = index + len(token)
-                if (
-                    article.is_protected(index, end)
-                    or _touches_joiner(text, index, end)
-                    or _after_line_break_hyphen(text, index)
-                ):
-                    continue
-                correction = anywhere
-                if not _sentence_start(text, index, paragraph.start):
-                    if inside is False:
-                        inside = analyser.analyse(token, names=names, repeated=repeated)
-                    correction = inside
-                if correction is None:
-                    continue
-                fix = Fix(index, end, correction.suggestions[0]) if correction.certain else None
-                findings.append(
-                    Finding(RULE, _message(token, correction), index, end, list(correction.suggestions), fix)
-                )
+        places = [
+            (index, paragraph)
+            for paragraph in paragraphs
+            for index in _occurrences(text, token, paragraph.start, paragraph.end)
+        ]
+        if len(places) > 1 and TITLE.match(token):
+            continue  # the same capitalised "slip" twice is a name
+        inside: Correction | None = None
+        inside_known = False  # the mid-sentence reading is computed on first need
+        for index, paragraph in places:
+            end = index + len(token)
+            if (
+                article.is_protected(index, end)
+                or _touches_joiner(text, index, end)
+                or _after_line_break_hyphen(text, index)
+            ):
+                continue
+            correction = anywhere
+            if not _sentence_start(text, index, paragraph.start):
+                if not inside_known:
+                    inside, inside_known = analyser.analyse(token, names=names), True
+                correction = inside
+            if correction is None:
+                continue
+            fix = Fix(index, end, correction.suggestions[0]) if correction.certain else None
+            findings.append(
+                Finding(RULE, _message(token, correction), index, end, list(correction.suggestions), fix)
+            )
     return findings

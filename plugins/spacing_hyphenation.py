@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from newslint_plugins.spacing_settings import analyser_for
-from newslint_plugins.spacing_splits import TITLE
+from newslint_plugins.spacing_splits import TextNames
 
 from newslint.context import CheckContext
 from newslint.findings import Finding, Fix
@@ -21,7 +21,6 @@ RULE = "spacing.broken-hyphenation"
 BREAK = re.compile(r"-(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[^\W\d_])")
 WORD_BEFORE = re.compile(r"(?<![\w'’-])[^\W_]+\Z")
 WORD_AFTER = re.compile(r"[^\W\d_]+")
-NAME = re.compile(r"\b[A-Z][a-z]+\b")
 
 SPEC = RuleSpec(
     id=RULE,
@@ -51,7 +50,7 @@ def check(article: Article, context: CheckContext) -> list[Finding]:
     text = article.text
     findings: list[Finding] = []
     analyser = None
-    names: set[str] | None = None
+    names: TextNames | None = None
     for paragraph in article.story_paragraphs():
         for match in BREAK.finditer(text, paragraph.start, paragraph.end):
             before = WORD_BEFORE.search(text, max(paragraph.start, match.start() - 60), match.start())
@@ -64,7 +63,7 @@ def check(article: Article, context: CheckContext) -> list[Finding]:
             if analyser is None:
                 analyser = analyser_for(context)
             if names is None:
-                names = {word.lower() for word in NAME.findall(text) if TITLE.match(word)}
+                names = TextNames(text)
             correction = analyser.join_broken(before.group(), after.group(), names)
             if correction is None:
                 continue

@@ -39,9 +39,10 @@ from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
 from newslint.compounds import Compounds
-from newslint.lexicon import Lexicon
+from newslint.lexicon import EXTRA_WORD_FREQUENCY, Lexicon
 
 APOSTROPHES = "'’"
+TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 CLITIC_GLUE = re.compile(r"^(?P<head>[^\W\d_]+(?:n['’]t|['’](?:s|re|ve|ll|d|m)))(?P<tail>[^\W\d_]+)$")
 LETTERS_DIGITS = re.compile(r"^(?P<letters>[^\W\d_]{2,})(?P<digits>\d+)$")
 DIGITS_LETTERS = re.compile(r"^(?P<digits>\d+)(?P<letters>[^\W\d_]{2,})$")
@@ -80,6 +81,45 @@ MONTHS = frozenset(
         "december",
     ]
 )
+
+
+class TextNames:
+    """The capitalised words a text uses on their own, looked up on demand.
+
+    ``"shoigu" in names`` is True when "Shoigu" stands alone somewhere in
+    ``text[start:end]`` (a possessive may follow: "Shoigu’s"), not only inside
+    a longer token ("Shoigusaid").  Answers are remembered; a plain ``set`` of
+    lower-case names works wherever a ``TextNames`` does.
+    """
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        """Look in ``text[start:end]``."""
+        self.text = text
+        self.start = start
+        self.end = len(text) if end is None else end
+        self._answers: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        """True when ``word`` (lower case), capitalised, stands alone in the text."""
+        if not isinstance(word, str) or not word:
+            return False
+        answer = self._answers.get(word)
+        if answer is None:
+            answer = self._search(word[0].upper() + word[1:])
+            self._answers[word] = answer
+        return answer
+
+    def _search(self, name: str) -> bool:
+        text, end = self.text, self.end
+        index = text.find(name, self.start, end)
+        while index != -1:
+            stop = index + len(name)
+            before_ok = index == 0 or not text[index - 1].isalnum()
+            after_ok = stop >= len(text) or not text[stop].isalnum()
+            if before_ok and after_ok:
+                return True
+            index = text.find(name, index + 1, end)
+        return False
 
 
 @dataclass(frozen=True)
@@ -133,6 +173,22 @@ def _zipf(frequency: float) -> float:
     return math.log10(frequency) + 9 if frequency > 0 else 0.0
 
 
+@dataclass(frozen=True)
+class _TitleReading:
+    """One cut of a capitalised token and the evidence each kind of reading needs.
+
+    ``as_name``: counts when the first part is a name of the article or the
+    house dictionary; ``as_opening``: counts at a sentence start;
+    ``as_follower``: counts anywhere (the rest is a word that follows names).
+    """
+
+    parts: list[str]
+    score: float
+    as_name: bool
+    as_opening: bool
+    as_follower: bool
+
+
 class GlueAnalyser:
     """Reads tokens against the shared lexicon and compound data."""
 
@@ -152,13 +208,37 @@ class GlueAnalyser:
         self._known: set[str] = set()
         self._unknown: set[str] = set()
         self._context_free: dict[str, Correction | None] = {}
-        self._names: Set[str] = frozenset()
-        self._names_lexicon = self.lexicon
+        self._fine_chunks: set[str] = set()
+        self._title_cache: dict[str, list[_TitleReading]] = {}
+
+    # -- screening: which tokens need a look -----------------------------------
 
     @property
-    def known_tokens(self) -> Set[str]:
-        """Tokens already found to be fine (a cache the caller may subtract from its tokens)."""
-        return self._known
+    def fine_chunks(self) -> Set[str]:
+        """Whitespace-separated chunks already found to hold only fine tokens.
+
+        A caller subtracts these from the set of its chunks (a C-speed set
+        difference), so a chunk seen before ("said,", "officials") costs
+        nothing.
+        """
+        return self._fine_chunks
+
+    def suspects(self, chunks: Iterable[str]) -> set[str]:
+        """Return the tokens in ``chunks`` that need a look; remember the chunks that hold none."""
+        found: set[str] = set()
+        if len(self._fine_chunks) > 200_000:
+            self._fine_chunks.clear()
+        for chunk in chunks:
+            bad = [
+                token
+                for token in TOKEN.findall(chunk)
+                if len(token) >= 4 and not token.isupper() and "_" not in token and not self.is_fine(token)
+            ]
+            if bad:
+                found.update(bad)
+            else:
+                self._fine_chunks.add(chunk)
+        return found
 
     # -- cheap checks used on every token ------------------------------------
 
@@ -197,9 +277,8 @@ class GlueAnalyser:
     ) -> Correction | None:
         """Return how ``token`` should be written, or None when it is not words run together.
 
-        ``names`` are the capitalised words the article uses on their own, in
-        lower case (pass the same set object for every token of an article: the
-        lexicon that knows them is built once); ``repeated`` says the token
+        ``names`` holds the capitalised words the article uses on their own, in
+        lower case (a :class:`TextNames` or a set); ``repeated`` says the token
         itself occurs more than once in the article, which makes a name far
         likelier than the same slip twice.
         """
@@ -228,13 +307,6 @@ class GlueAnalyser:
             correction = self._lower(token)
         self._context_free[token] = correction
         return correction
-
-    def _lexicon_with(self, names: Set[str]) -> Lexicon:
-        """The lexicon plus an article's names, built once per article's name set."""
-        if names is not self._names:
-            self._names = names
-            self._names_lexicon = self.lexicon.with_extra_words(names) if names else self.lexicon
-        return self._names_lexicon
 
     def _closed_spelling(self, token: str) -> Correction | None:
         compound = self.compounds.closed_spelling(token)
@@ -321,33 +393,59 @@ class GlueAnalyser:
         words that start surnames ("Black", "Young") need a following word such
         as "said": "Legrand", "Bento" and "Blackwell" are names.
         """
-        settings = self.settings
-        lexicon = self._lexicon_with(names)
         best: list[tuple[list[str], float]] = []
-        for parts, score in lexicon.split_candidates(token, max_words=3, limit=8):
-            first, rest = parts[0], parts[1:]
-            if not all(self._part_ok(p) for p in rest):
-                continue
-            first_zipf = self.zipf(first)
-            follower = len(rest) == 1 and rest[0] in settings.name_followers
-            if first.lower() in names or first.lower() in self.house:
-                if len(rest) > 1 or len(rest[0]) < 2:
-                    continue
-                very_common = self.zipf(rest[0]) >= settings.function_zipf + 0.3
-                combining = rest[0].lower() in settings.hyphen_suffixes  # "Paris-based"
-                if follower or (
-                    len(first) > 3 and (first_zipf < settings.common_zipf or very_common or combining)
-                ):
-                    best.append((parts, score))
-            elif sentence_start and self._opens_sentence(first.lower(), rest):
-                lower = [first.lower(), *rest]
-                if self._lower_parts_ok(lower) and score >= self.score_floor(len(token)):
-                    best.append((parts, score))
-            elif (
-                follower and len(first) >= 3 and settings.min_part_zipf <= first_zipf < settings.function_zipf
-            ):
-                best.append((parts, score))
+        for reading in self._title_readings(token):
+            first = reading.parts[0].lower()
+            if first in self.house or first in names:
+                if reading.as_name:
+                    best.append((reading.parts, reading.score))
+            elif (sentence_start and reading.as_opening) or reading.as_follower:
+                best.append((reading.parts, reading.score))
         return self._decide(best)
+
+    def _title_readings(self, token: str) -> list[_TitleReading]:
+        """Every cut of a capitalised token and what would make it count (cached per token).
+
+        Every reading has two parts: a name or opening word, then a word (no
+        reading of three parts can count).  A first part that is not a word is
+        kept in case the article uses it as a name ("Shoigu" + "said"); it scores
+        as a house word would (:data:`EXTRA_WORD_FREQUENCY`).
+        """
+        readings = self._title_cache.get(token)
+        if readings is not None:
+            return readings
+        settings, lexicon = self.settings, self.lexicon
+        readings = []
+        # Only two-part cuts can count (see _title), so one pass over the cut points does.
+        for cut in range(2, len(token) - 1):
+            first, rest = token[:cut], token[cut:]
+            if len(rest) < 2 or not self._part_ok(rest):
+                continue
+            rest_frequency = lexicon.frequency(rest)
+            first_frequency = lexicon.frequency(first) or EXTRA_WORD_FREQUENCY  # a name, if anything
+            score = math.log10(first_frequency) + math.log10(rest_frequency) - 1.0
+            first_zipf = self.zipf(first)
+            follower = rest in settings.name_followers
+            very_common = self.zipf(rest) >= settings.function_zipf + 0.3
+            combining = rest in settings.hyphen_suffixes  # "Paris-based"
+            as_name = follower or (
+                len(first) > 3 and (first_zipf < settings.common_zipf or very_common or combining)
+            )
+            as_opening = (
+                first_zipf > 0
+                and self._opens_sentence(first.lower(), [rest])
+                and self._lower_parts_ok([first.lower(), rest])
+                and score >= self.score_floor(len(token))
+            )
+            as_follower = (
+                follower and len(first) >= 3 and settings.min_part_zipf <= first_zipf < settings.function_zipf
+            )
+            if as_name or as_opening or as_follower:
+                readings.append(_TitleReading([first, rest], score, as_name, as_opening, as_follower))
+        if len(self._title_cache) > 100_000:
+            self._title_cache.clear()
+        self._title_cache[token] = readings
+        return readings
 
     def _opens_sentence(self, first: str, rest: list[str]) -> bool:
         """True for "In" + "the", "The" + a content word, "It" + "is": glued sentence openings."""
@@ -509,7 +607,7 @@ class GlueAnalyser:
 
     # -- broken hyphenation -----------------------------------------------------
 
-    def join_broken(self, first: str, second: str, names: Iterable[str] = ()) -> Correction | None:
+    def join_broken(self, first: str, second: str, names: Set[str] = frozenset()) -> Correction | None:
         """Read "communi- cations" (``first``, ``second``): the joined word, the compound, or neither.
 
         The hyphen was a line-end hyphen when the joined form is the word
@@ -524,8 +622,7 @@ class GlueAnalyser:
             return None
         if second[0].isupper():
             return Correction((hyphenated,), True, "hyphen")  # "pro- Russian", "Baden- Württemberg"
-        name_set = set(names)
-        joined_known = self.lexicon.is_known(joined) or joined.lower() in name_set
+        joined_known = self.lexicon.is_known(joined) or joined.lower() in names
         first_ok = (
             len(first) == 1
             or not first.isalpha()
