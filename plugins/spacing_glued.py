@@ -40,8 +40,9 @@ SPEC = RuleSpec(
         "flagged.  Capitalised tokens are most often names, so “Shoigusaid” is cut only when "
         "“Shoigu” is in the house dictionary or stands alone elsewhere in the article.  Names, "
         "foreign words, acronyms, numbers with units (“5km”, “3pm”, “1990s”), URLs, e-mail "
-        "addresses, handles, hashtags and code are left alone.  A fix is offered only when one "
-        "correction is clearly the likeliest."
+        "addresses, handles, hashtags and code are left alone.  Quotations are checked too: the "
+        "lost space is the layout's damage, not the speaker's words.  A fix is offered only when "
+        "one correction is clearly the likeliest."
     ),
     why=(
         "Copy exported from print layouts, PDFs and OCR loses the space or hyphen at line ends. "
