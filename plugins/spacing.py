@@ -1,13 +1,20 @@
-"""spacing: double spaces and spaces missing or misplaced around punctuation.
+"""spacing: double spaces, spaces around punctuation, and words run together.
 
-These are the simple spacing rules; words run together by a lost space or
-hyphen ("Moscow’swar", "socalled") are checked by the glued-words rules.
+The simple rules live here.  Words run together by a lost space or hyphen
+("Moscow’swar", "socalled") and line-end hyphens left in words
+("communi- cations") are checked by ``spacing_glued`` and
+``spacing_hyphenation``, which this plugin registers; the word decisions they
+share are in ``spacing_splits`` and the ``spacing`` section of rules.yaml is
+read by ``spacing_settings``.
 """
 
 from __future__ import annotations
 
 import re
 
+from newslint_plugins import spacing_glued, spacing_hyphenation, spacing_settings
+
+from newslint.config import Config
 from newslint.context import CheckContext
 from newslint.findings import Finding, Fix
 from newslint.hookspecs import hookimpl
@@ -70,13 +77,35 @@ RULES = [
 
 @hookimpl
 def newslint_rules() -> list[RuleSpec]:
-    """Declare the simple spacing rules."""
-    return RULES
+    """Declare the simple spacing rules and the glued-word rules."""
+    return [*RULES, spacing_glued.SPEC, spacing_hyphenation.SPEC]
+
+
+@hookimpl
+def newslint_config_sections() -> list[str]:
+    """The ``spacing`` section holds the glued-word rules' word lists."""
+    return [spacing_settings.SECTION]
+
+
+@hookimpl
+def newslint_config_errors(config: Config) -> list[str]:
+    """Check the ``spacing`` section's word lists."""
+    return spacing_settings.section_errors(config)
 
 
 @hookimpl
 def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
-    """Check every story paragraph for double spaces and misplaced spaces around punctuation."""
+    """Check every story paragraph for spacing problems and words run together."""
+    findings = _simple(article, context)
+    if context.enabled(spacing_glued.RULE):
+        findings.extend(spacing_glued.check(article, context))
+    if context.enabled(spacing_hyphenation.RULE):
+        findings.extend(spacing_hyphenation.check(article, context))
+    return findings
+
+
+def _simple(article: Article, context: CheckContext) -> list[Finding]:
+    """Double spaces and misplaced spaces around punctuation."""
     findings: list[Finding] = []
     text = article.text
     double = context.enabled("spacing.double-space")
