@@ -155,7 +155,9 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
 RESULTS_TEMPLATE = """# Benchmark results
 
 Measured by `python benchmarks/bench.py --runs {runs} --write-results` on {date}.
-Machine: {machine}.  All offline rules on, LanguageTool off.  Every time is a
+Machine: {machine}.  All offline rules on, LanguageTool off
+(`NEWSLINT_LANGUAGETOOL_MODE=off`), bytecode caches written once before timing
+(as pip does when it installs a wheel).  Every time is a
 median of {runs} runs or more (the cold start: {cold_runs}); ratios compare figures
 from the same run.
 
