@@ -656,6 +656,7 @@ def get_lexicon(language: str = "en-US") -> Lexicon:
         with _CACHE_LOCK:
             lex = _CACHE.get(key)
             if lex is None:
-                lex = Lexicon(_load_centibels(_DATA_DIR / _DATA_FILES[key]), language=language)
+                shared = _Shared(_load_centibels(_DATA_DIR / _DATA_FILES[key]))  # no copy of the fresh dict
+                lex = Lexicon(shared, language=language)
                 _CACHE[key] = lex
     return lex

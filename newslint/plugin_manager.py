@@ -13,7 +13,7 @@ import importlib.util
 import re
 import sys
 from dataclasses import dataclass
-from importlib.metadata import entry_points
+from importlib.metadata import Distribution, entry_points
 from pathlib import Path
 
 import pluggy
@@ -52,6 +52,7 @@ def load_plugins(config: Config) -> tuple[pluggy.PluginManager, list[PluginInfo]
     manager = new_manager()
     loaded: list[PluginInfo] = []
     errors: list[str] = []
+    seen_metadata: dict[str, tuple[str, str]] = {}
     for entry in sorted(entry_points(group=hookspecs.PROJECT), key=lambda e: e.name):
         if manager.has_plugin(entry.name):
             continue
@@ -63,11 +64,9 @@ def load_plugins(config: Config) -> tuple[pluggy.PluginManager, list[PluginInfo]
                 f"plugin {entry.name!r} ({entry.value}) failed to load: {type(exc).__name__}: {exc}"
             )
             continue
-        distribution = entry.dist
-        origin = entry.value + (f" ({distribution.name} {distribution.version})" if distribution else "")
-        loaded.append(
-            PluginInfo(entry.name, "entry point", origin, distribution.version if distribution else "")
-        )
+        name, version = _name_and_version(entry.dist, seen_metadata)
+        origin = entry.value + (f" ({name} {version})" if entry.dist else "")
+        loaded.append(PluginInfo(entry.name, "entry point", origin, version))
     for path in config.plugin_paths:
         try:
             name, module = load_local_plugin(path)
@@ -79,6 +78,22 @@ def load_plugins(config: Config) -> tuple[pluggy.PluginManager, list[PluginInfo]
             continue
         loaded.append(PluginInfo(name, "local file", str(path), str(getattr(module, "__version__", ""))))
     return manager, loaded, errors
+
+
+def _name_and_version(distribution: Distribution | None, seen: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """Return a distribution's name and version, parsing each metadata file once per load.
+
+    Parsing metadata is slow (the e-mail parser), and every built-in plugin
+    comes from the same distribution.
+    """
+    if distribution is None:
+        return "", ""
+    text = distribution.read_text("METADATA")
+    if text is None:
+        return distribution.name, distribution.version
+    if text not in seen:
+        seen[text] = (distribution.name, distribution.version)
+    return seen[text]
 
 
 def load_local_plugin(path: Path) -> tuple[str, object]:

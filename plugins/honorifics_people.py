@@ -694,7 +694,6 @@ class _PlaceTest:
         self.text = article.text
         self.words = lex.words
         self.places_list = _tables(lex).places_list
-        self.lowercase_words: set[str] | None = None
 
     def is_place(self, mention: Mention) -> bool:
         text = self.text
@@ -723,12 +722,33 @@ class _PlaceTest:
         """True for "Price rose" when "price" is also used as a word: a sentence opener, not a person."""
         if not _sentence_start(self.text, mention):
             return False
-        if self.lowercase_words is None:
-            self.lowercase_words = set(re.findall(r"\b[a-z]+\b", self.text))
-        if mention.key not in self.lowercase_words:
+        if not _used_in_lower_case(self.text, mention.key):
             return False
         following = re.match(r"[ \u00a0]+([a-z]+)\b", self.text[mention.end : mention.end + 30])
         return following is not None and following.group(1) not in self.words["person_verbs"]
+
+
+def _used_in_lower_case(text: str, key: str) -> bool:
+    """True when ``key`` (a-z only) stands as a whole word in ``text`` ("price" in "the price rose").
+
+    The same answer as ``key in set(re.findall(r"\\b[a-z]+\\b", text))``, without reading every word.
+    """
+    if not (key.isascii() and key.isalpha() and key.islower()):
+        return False
+    found = text.find(key)
+    while found >= 0:
+        end = found + len(key)
+        if (found == 0 or not _is_word_char(text[found - 1])) and (
+            end == len(text) or not _is_word_char(text[end])
+        ):
+            return True
+        found = text.find(key, found + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    """What ``\\w`` matches in a str pattern."""
+    return char.isalnum() or char == "_"
 
 
 def _exempt(text: str, mention: Mention, lex: Lexicon) -> bool:

@@ -183,7 +183,9 @@ HYPHEN_PREFIXES = frozenset(
 )
 # A word, white space, the same word in any case ("the the", "The the").  Only the
 # back-reference ignores case: scanning case-sensitively is twice as fast.
-REPEATED_WORD = re.compile(r"\b([A-Za-z]+)(\s+)((?i:\1))\b")
+# The word is taken whole in a look-ahead (an atomic group before Python 3.11): the
+# engine then never retries shorter prefixes of every word, which cannot match anyway.
+REPEATED_WORD = re.compile(r"\b(?=([A-Za-z]+))\1(\s+)((?i:\1))\b")
 # Adverb particles that follow a verb and may be followed by the same preposition:
 # "was sworn in in Taipei", "the rebels moved on on Sunday".
 PARTICLES = frozenset(["in", "on", "up", "out", "off", "down", "over", "by", "through"])
@@ -360,8 +362,8 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
                 article.text,
                 words,
                 unknown=lambda word: not speller.known(word),
-                common=lambda word: speller.lexicon.zipf(word) >= 4.0,
-                function_word=lambda word: speller.lexicon.zipf(word) >= 4.5,
+                common=lambda word: speller.zipf(word) >= 4.0,
+                function_word=lambda word: speller.zipf(word) >= 4.5,
                 house=checker.house,
                 skip=flagged,
                 check_variants=on[NAME_VARIANT],
@@ -439,7 +441,7 @@ def _name_context(text: str, words: list[Word], position: int, speller: Speller)
         if (
             previous.kind == TITLE
             and _adjacent(text, previous, word)
-            and not (previous.sentence_initial and speller.lexicon.zipf(previous.base) >= 4.5)
+            and not (previous.sentence_initial and speller.zipf(previous.base) >= 4.5)
         ):
             return True
     if position + 1 < len(words):

@@ -18,9 +18,11 @@ import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from importlib.resources import files
+from itertools import compress
+from operator import not_
 
 from newslint.lexicon import Lexicon, osa_distance, typo_cost
-from newslint.model import Article
+from newslint.model import Article, Paragraph
 
 # A run of letters and digits, with apostrophes, hyphens and periods inside it
 # ("didn’t", "so-called", "U.S", "e-mail").  A trailing period is not taken.
@@ -133,6 +135,28 @@ def _shape(token: str) -> tuple[tuple[int, str, str], ...]:
     return shape
 
 
+_PIECES: dict[str, tuple[tuple[int, str, tuple[tuple[int, str, str], ...]], ...]] = {}
+
+
+def _piece_tokens(piece: str) -> tuple[tuple[int, str, tuple[tuple[int, str, str], ...]], ...]:
+    """The judgeable tokens of a run of text without white space: ``(offset, token, shape)`` each (cached).
+
+    ``TOKEN`` has no look-around, so a piece's tokens do not depend on the text around it.
+    """
+    found = []
+    for match in TOKEN.finditer(piece):
+        token = match.group()
+        shape = _SHAPES.get(token)
+        if shape is None:
+            shape = _shape(token)
+        if shape:
+            found.append((match.start(), token, shape))
+    if len(_PIECES) > 200_000:
+        _PIECES.clear()
+    tokens = _PIECES[piece] = tuple(found)
+    return tokens
+
+
 def scan_words(article: Article, fine: Container[str] = frozenset()) -> list[Word]:
     """Return the words of the headline and body paragraphs the typos rules may judge, in order.
 
@@ -140,57 +164,97 @@ def scan_words(article: Article, fine: Container[str] = frozenset()) -> list[Wor
     most of any article), and words no spelling rule judges (acronyms, words
     with digits or capitals inside, URLs and the like).  Rules that look at
     a word's neighbours check that only spaces separate them.
+
+    For speed the paragraph is first cut at white space (no token spans
+    white space), the pieces that are fine words are dropped in one pass,
+    and the tokens of the other pieces come from a cache.
     """
     text = article.text
     words: list[Word] = []
+    check_protected = bool(article.protected)
     for paragraph in article.story_paragraphs():
+        para = text[paragraph.start : paragraph.end]
+        pieces = para.split()
+        todo = list(compress(pieces, map(not_, map(fine.__contains__, pieces))))
+        if not todo:
+            continue
+        starts: set[int] | None = None
         heading = paragraph.kind != "body"
-        starts = set()
-        for sentence in paragraph.sentences:
-            first = FIRST_LETTER.search(text, sentence.start, sentence.end)
-            if first:
-                starts.add(first.start())
-        if paragraph.dateline is not None:
-            first = FIRST_LETTER.search(text, paragraph.dateline.end, paragraph.end)
-            if first:
-                starts.add(first.start())
-        previous: Word | None = None
-        for match in TOKEN.finditer(text, paragraph.start, paragraph.end):
-            token = match.group()
-            if token in fine:
-                previous = None
-                continue
-            shape = _SHAPES.get(token)
-            if shape is None:
-                shape = _shape(token)
-            if not shape:
-                previous = None
-                continue
-            start = match.start()
-            if article.is_protected(start, match.end()):
-                previous = None
-                continue
-            after_title = (
-                previous is not None
-                and previous.text.lower() in TITLES
-                and text[previous.end : start] in (". ", ".\u00a0")
-            )
-            initial = start in starts
-            previous = None
-            for offset, piece, kind in shape:
-                word = Word(
-                    start=start + offset,
-                    end=start + offset + len(piece),
-                    text=piece,
-                    kind=kind,
-                    sentence_initial=initial and offset == 0,
-                    after_title=after_title and offset == 0,
-                    in_heading=heading,
-                    index=len(words),
+        first = len(words)  # the paragraph's first word, if any
+        position = 0  # in ``para``: where the next piece is looked for
+        for piece in todo:
+            tokens = _PIECES.get(piece)
+            if tokens is None:
+                tokens = _piece_tokens(piece)
+            piece_start = -1
+            for offset_in_piece, token, shape in tokens:
+                if token in fine:
+                    continue
+                if piece_start < 0:
+                    found = para.find(piece, position)
+                    end = found + len(piece)
+                    if found < 0:
+                        found = _locate(para, piece, len(para))  # cannot happen; raises
+                    elif not (found == 0 or para[found - 1].isspace()) or para[end : end + 1].strip():
+                        found = _locate(para, piece, found + 1)  # inside a longer piece: look further
+                    piece_start = paragraph.start + found
+                    position = found + len(piece)
+                start = piece_start + offset_in_piece
+                if check_protected and article.is_protected(start, start + len(token)):
+                    continue
+                # Right after "Gen." only when nothing but ". " lies between.
+                after_title = (
+                    len(words) > first
+                    and text[words[-1].end : start] in (". ", ".\u00a0")
+                    and words[-1].text.lower() in TITLES
                 )
-                words.append(word)
-                previous = word
+                if starts is None:
+                    starts = _first_letters(text, paragraph)
+                initial = start in starts
+                for offset, part, kind in shape:
+                    words.append(
+                        Word(
+                            start + offset,
+                            start + offset + len(part),
+                            part,
+                            kind,
+                            initial and offset == 0,
+                            after_title and offset == 0,
+                            heading,
+                            len(words),
+                        )
+                    )
     return words
+
+
+def _locate(para: str, piece: str, position: int) -> int:
+    """Offset of the first occurrence of ``piece`` at or after ``position`` with white space (or an end) each side.
+
+    Pieces are looked for in order and every earlier piece equal to
+    ``piece`` was looked for before, so that occurrence is the piece's own.
+    """
+    while True:
+        found = para.find(piece, position)
+        if found < 0:
+            raise LookupError(f"piece {piece!r} not found")  # cannot happen: guards against a hang
+        end = found + len(piece)
+        if (found == 0 or para[found - 1].isspace()) and (end == len(para) or para[end].isspace()):
+            return found
+        position = found + 1
+
+
+def _first_letters(text: str, paragraph: Paragraph) -> set[int]:
+    """Offsets of the first letter of each sentence of ``paragraph`` (and after its dateline)."""
+    starts = set()
+    for sentence in paragraph.sentences:
+        first = FIRST_LETTER.search(text, sentence.start, sentence.end)
+        if first:
+            starts.add(first.start())
+    if paragraph.dateline is not None:
+        first = FIRST_LETTER.search(text, paragraph.dateline.end, paragraph.end)
+        if first:
+            starts.add(first.start())
+    return starts
 
 
 @dataclass(frozen=True)
@@ -299,13 +363,23 @@ class Speller:
         self._lower: dict[str, Verdict | None] = {}
         self._title: dict[str, Verdict | None] = {}
         self._suggestions: dict[tuple[str, int, int], list[tuple[float, str]]] = {}
+        self._zipf: dict[str, float] = {}
 
     # -- helpers -------------------------------------------------------------
 
     def _forget(self) -> None:
         """Empty the caches (a run over a huge archive keeps memory bounded)."""
-        for cache in (self.fine, self._known, self._lower, self._title, self._suggestions):
+        for cache in (self.fine, self._known, self._lower, self._title, self._suggestions, self._zipf):
             cache.clear()
+
+    def zipf(self, word: str) -> float:
+        """The lexicon's Zipf score of ``word`` (:meth:`Lexicon.zipf`), cached."""
+        answer = self._zipf.get(word)
+        if answer is None:
+            if len(self._zipf) > _CACHE_LIMIT:
+                self._zipf.clear()
+            answer = self._zipf[word] = self.lexicon.zipf(word)
+        return answer
 
     def known(self, word: str) -> bool:
         """True for a known word, house word or regular inflection of one (cached)."""
@@ -396,8 +470,10 @@ class Speller:
         listed = self._listed(word)
         if listed is not None or len(word) < 3 or self.known(word):
             return listed  # two letters: an abbreviation or unit more often than a slip
+        if self.looks_glued(word):
+            return None  # the spacing plugin's: asked first, as it is far cheaper than suggestions
         scored = self._scored(word, limit=max(self.max_suggestions, 2))
-        if not scored or scored[0][0] > _MAX_SCORE or self.looks_glued(word):
+        if not scored or scored[0][0] > _MAX_SCORE:
             return None  # nothing likely within two edits: a word the list lacks, not a slip
         if self.dialects.is_other(word):
             return None  # "manoeuvred" in en-US copy: the other dialect, flagged only on request
