@@ -373,6 +373,29 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
     return findings
 
 
+TEXT_DAMAGE_RULES = frozenset({"spacing.glued-words", "spacing.broken-hyphenation"})
+"""Spacing rules that repair layout damage; a misspelling inside their span is the same problem."""
+
+
+@hookimpl
+def newslint_drop_findings(article: Article, findings: list[Finding], context: CheckContext) -> list[Finding]:
+    """Drop misspellings that lie inside a glued word or a broken hyphenation (one problem, one finding).
+
+    "overthe" is two words run together and "communi- cations" one word
+    broken by a line-end hyphen: the spacing plugin reports and fixes them,
+    so the pieces are not also reported as unknown words.
+    """
+    damage = [(f.start, f.end) for f in findings if f.rule in TEXT_DAMAGE_RULES]
+    if not damage:
+        return []
+    return [
+        finding
+        for finding in findings
+        if finding.rule == "typos.misspelling"
+        and any(start <= finding.start and finding.end <= end for start, end in damage)
+    ]
+
+
 def _misspellings(text: str, words: list[Word], speller: Speller, skip: set[int]) -> list[Finding]:
     """Judge every lower-case and capitalised word; return the misspellings."""
     findings = []

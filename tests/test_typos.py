@@ -375,3 +375,15 @@ def test_test_set_meets_the_targets() -> None:
     assert result.recall >= 0.9, result.missed
     assert result.precision >= 0.95, result.false_positives
     assert result.top1_accuracy >= 0.8, result.wrong_top1
+
+
+def test_text_damage_is_reported_once_by_spacing_not_again_by_typos():
+    text = (
+        "Council weighs budget\n\nThe communi- cations budget was overthe limit. "
+        "Gera- simov spoke, and the council recieved letters.\n"
+    )
+    findings = [(f.rule, f.text) for f in lint(text) if f.rule.startswith(("typos.", "spacing."))]
+    assert ("spacing.broken-hyphenation", "communi- cations") in findings
+    assert ("spacing.glued-words", "overthe") in findings
+    assert ("spacing.broken-hyphenation", "Gera- simov") in findings
+    assert [t for r, t in findings if r == "typos.misspelling"] == ["recieved"]
