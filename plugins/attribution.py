@@ -36,6 +36,7 @@ from newslint_plugins.attribution_sources import (
     anonymity_explained,
     classify,
     find_attributions,
+    literal_positions,
     matches_by_sentence,
     tokenize,
 )
@@ -220,7 +221,10 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
     sentences = [sentence for paragraph in paragraphs for sentence in paragraph.sentences]
     text = article.text
     verbs = matches_by_sentence(vocab.attribution_verb, text, sentences)
-    hedges = matches_by_sentence(vocab.hedge, text, sentences) if vocab.hedge else [[] for _ in sentences]
+    hedges: list[list[re.Match[str]]] = [[] for _ in sentences]
+    if vocab.hedge is not None:
+        starts = literal_positions(text, vocab.hedge_starts)
+        hedges = matches_by_sentence(vocab.hedge, text, sentences, starts)
     passives: list[list[Passive]] = [[] for _ in sentences]
     if enabled[CLAIM]:
         participles = matches_by_sentence(vocab.passive, text, sentences)
@@ -368,10 +372,8 @@ def passive_candidates(
     text = article.text
     found = []
     for match in matches:
-        lead = PASSIVE_LEAD.search(text, max(sentence.start, match.start() - 60), match.start())
-        if lead is None or article.in_quotation(lead.start(), match.end()):
-            continue
-        start = lead.start() + len(lead.group()) - len(lead.group().lstrip())
+        # The complement is the cheap test and rules out most candidates ("said", "reported"), so
+        # it comes before the search for an auxiliary.
         following = NEXT_WORD.match(text, match.end(), sentence.end)
         next_word = following.group(1) if following else ""
         lower = next_word.lower()
@@ -384,6 +386,10 @@ def passive_candidates(
         )
         if not fits:
             continue  # "was considered at the meeting", "was seen by millions", "No injuries were reported."
+        lead = PASSIVE_LEAD.search(text, max(sentence.start, match.start() - 60), match.start())
+        if lead is None or article.in_quotation(lead.start(), match.end()):
+            continue
+        start = lead.start() + len(lead.group()) - len(lead.group().lstrip())
         shown_next = next_word[:1].isalnum() and lower not in DETERMINERS
         end = following.end() if following and shown_next else match.end()
         found.append(Passive(start, end, match.end()))

@@ -258,6 +258,9 @@ class Vocabulary:
     vague_quantifiers: tuple[tuple[str, ...], ...]
     quantifier_starts: frozenset[str]
     hedge: re.Pattern[str] | None
+    hedge_starts: tuple[str, ...] | None
+    """The words (in lower case) every hedge starts with, to find them with ``str.find`` in a
+    lower-cased text before the pattern confirms them; None when the words do not allow it."""
     anonymous_sources: frozenset[str]
     qualified_sources: frozenset[str]
     anonymity_qualifier: re.Pattern[str] | None
@@ -391,6 +394,7 @@ def compile_vocabulary(section: dict[str, Any]) -> Vocabulary:
         vague_quantifiers=quantifiers,
         quantifier_starts=frozenset(q[0] for q in quantifiers if q),
         hedge=_phrases(lists["hedges"]),
+        hedge_starts=literal_starts(lists["hedges"]),
         anonymous_sources=frozenset(anonymous),
         qualified_sources=frozenset(qualified),
         anonymity_qualifier=_phrases(lists["anonymity_qualifiers"], anchored=True),
@@ -408,6 +412,26 @@ def _any_word(words: set[str]) -> re.Pattern[str]:
     lower = {w.lower().replace("’", "'") for w in words if w}
     forms = sorted(lower | {w[:1].upper() + w[1:] for w in lower})
     return re.compile(rf"(?<![\w’'\-])(?:{_trie(forms)})(?![\w’'\-])")
+
+
+def literal_starts(phrases: list[str]) -> tuple[str, ...] | None:
+    """The lower-case words any match of the (unanchored) phrase pattern begins with, or None.
+
+    Every match of :func:`_phrases`' pattern begins with one of its first words,
+    in any case; found in the text lowered by :func:`str.lower`, they are where a
+    match can start.  Words with letters beyond ASCII are left to the pattern
+    (case-insensitive matching and ``str.lower`` may disagree about them); both
+    apostrophes are given for a word holding one.
+    """
+    if not phrases:
+        return None
+    starts: set[str] = set()
+    for phrase in phrases:
+        for word in _first_words(phrase):
+            if not word or not re.fullmatch(r"[a-z0-9_'\-]+", word) or word.count("'") > 1:
+                return None
+            starts.update({word, word.replace("'", "’")})
+    return tuple(sorted(starts))
 
 
 def _phrases(phrases: list[str], anchored: bool = False) -> re.Pattern[str] | None:

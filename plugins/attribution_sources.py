@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -98,6 +99,9 @@ TITLE_FUNCTION_WORDS = words(
 )
 
 ACCORDING_TO = re.compile(r"(?<![\w’'])according\s+to\s+", re.IGNORECASE)
+ADVERB_WORD = re.compile(ADVERB)
+"""An adverb, matched whole (``fullmatch``) against a token in lower case."""
+WHITESPACE = re.compile(r"\s+")
 IN_A_STATEMENT = re.compile(
     r"(?<![\w’'])in\s+an?\s+(?:written\s+|brief\s+|joint\s+)?statement\b", re.IGNORECASE
 )
@@ -150,9 +154,18 @@ def tokenize(article: Article, start: int, end: int) -> list[Token]:
         if quotations[index].end > start:
             spans.append((quotations[index].start, quotations[index].end))
         index += 1
+    make = tuple.__new__  # Token(...) without NamedTuple's argument handling: this is the hot loop
+    if not spans:  # most sentences quote no one: nothing to mark
+        return [
+            make(
+                Token,
+                (token, token_start, token_start + len(token), False, token.lower(), token[0].isalnum()),
+            )
+            for match in TOKEN.finditer(article.text, start, end)
+            for token, token_start in ((match.group(), match.start()),)
+        ]
     tokens: list[Token] = []
     append = tokens.append
-    make = tuple.__new__  # Token(...) without NamedTuple's argument handling: this is the hot loop
     current = 0
     count = len(spans)
     for match in TOKEN.finditer(article.text, start, end):
@@ -166,22 +179,77 @@ def tokenize(article: Article, start: int, end: int) -> list[Token]:
     return tokens
 
 
+CASE_FOLD_ODDITIES = frozenset("İıſK")
+"""Letters a case-insensitive pattern matches to ASCII letters although ``str.lower`` does not."""
+
+
+def literal_positions(text: str, words: tuple[str, ...] | None) -> list[int] | None:
+    """Every offset where one of ``words`` (lower case) starts in ``text``, in any case; None if unknown.
+
+    A plain substring search of the lower-cased text is many times faster
+    than a case-insensitive pattern, and the offsets include every place a
+    match of a pattern that must begin with one of the words can start.  None
+    (run the pattern everywhere) when the words are not known or lower-casing
+    the text would move offsets or miss a case-insensitive match.
+    """
+    if words is None:
+        return None
+    lowered = text.lower()
+    if len(lowered) != len(text) or not CASE_FOLD_ODDITIES.isdisjoint(text):
+        return None
+    positions = []
+    for word in words:
+        find = lowered.find
+        at = find(word)
+        while at >= 0:
+            positions.append(at)
+            at = find(word, at + 1)
+    positions.sort()
+    return positions
+
+
+def _finditer_from(
+    pattern: re.Pattern[str], text: str, start: int, end: int, positions: list[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)`` for a pattern whose matches all start at ``positions``."""
+    index = bisect_left(positions, start)
+    resume = start
+    while index < len(positions) and positions[index] < end:
+        at = positions[index]
+        index += 1
+        if at < resume:
+            continue  # inside the previous match, as finditer would skip it
+        match = pattern.match(text, at, end)
+        if match is not None:
+            yield match
+            resume = match.end()
+
+
 def matches_by_sentence(
-    pattern: re.Pattern[str], text: str, sentences: list[Span]
+    pattern: re.Pattern[str], text: str, sentences: list[Span], positions: list[int] | None = None
 ) -> list[list[re.Match[str]]]:
     """Run ``pattern`` once over each run of adjacent sentences; return its matches sentence by sentence.
 
     One scan per paragraph costs far less than one call per sentence.  A match
     belongs to the sentence it starts in and is dropped if it runs past it.
+    ``positions`` (:func:`literal_positions`), when given, are the only offsets
+    where a match can start: the pattern is tried there only.
     """
     buckets: list[list[re.Match[str]]] = [[] for _ in sentences]
+    if positions is not None and not positions:
+        return buckets
     index = 0
     while index < len(sentences):
         stop = index
         while stop + 1 < len(sentences) and sentences[stop + 1].start - sentences[stop].end <= 2:
             stop += 1
         current = index
-        for match in pattern.finditer(text, sentences[index].start, sentences[stop].end):
+        run_start, run_end = sentences[index].start, sentences[stop].end
+        if positions is None:
+            matches: Iterable[re.Match[str]] = pattern.finditer(text, run_start, run_end)
+        else:
+            matches = _finditer_from(pattern, text, run_start, run_end, positions)
+        for match in matches:
             while current < stop and match.start() >= sentences[current].end:
                 current += 1
             if match.start() >= sentences[current].start and match.end() <= sentences[current].end:
@@ -368,7 +436,9 @@ def _marked_anonymous(phrase: list[Token], after: list[Token], vocab: Vocabulary
 def _verb_attribution(
     tokens: list[Token], first: int, last: int, vocab: Vocabulary, verb: str
 ) -> Attribution | None:
-    verb_lower = re.sub(r"\s+", " ", verb.lower())
+    verb_lower = verb.lower()
+    if not verb_lower.isalpha():  # a phrasal verb ("point  out"): its spaces become one
+        verb_lower = WHITESPACE.sub(" ", verb_lower)
     base = vocab.verb_bases.get(verb_lower, verb_lower)
     verb_token = tokens[first]
     if first > 0 and verb_token.capitalized:
@@ -455,7 +525,7 @@ def _is_passive_use(
     if verb_lower not in vocab.participles:
         return False
     index = first - 1
-    while index >= 0 and tokens[index].is_word and re.fullmatch(ADVERB, tokens[index].lower):
+    while index >= 0 and tokens[index].is_word and ADVERB_WORD.fullmatch(tokens[index].lower):
         index -= 1
     if index >= 0 and (
         tokens[index].lower in BE_FORMS or tokens[index].lower.replace("’", "'") in CONTRACTED_BE
@@ -475,7 +545,7 @@ def _skip_auxiliaries(tokens: list[Token], index: int) -> int:
         lower = token.lower
         if token.text == ".":
             index -= 1
-        elif token.is_word and (lower in AUXILIARIES or lower in TIME_WORDS or re.fullmatch(ADVERB, lower)):
+        elif token.is_word and (lower in AUXILIARIES or lower in TIME_WORDS or ADVERB_WORD.fullmatch(lower)):
             if lower in TIME_WORDS and index > 0 and tokens[index - 1].lower == "on":
                 index -= 1
             index -= 1
