@@ -38,7 +38,9 @@ from newslint_plugins.attribution_sources import (
     find_attributions,
     literal_positions,
     matches_by_sentence,
+    search_from,
     tokenize,
+    word_positions,
 )
 
 from newslint.config import Config
@@ -220,16 +222,17 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
     paragraphs = list(article.body_paragraphs())
     sentences = [sentence for paragraph in paragraphs for sentence in paragraph.sentences]
     text = article.text
-    verbs = matches_by_sentence(vocab.attribution_verb, text, sentences)
+    words = word_positions(vocab, text, sentences)
+    verbs = matches_by_sentence(vocab.attribution_verb, text, sentences, _kind(words, "verb"))
     hedges: list[list[re.Match[str]]] = [[] for _ in sentences]
     if vocab.hedge is not None:
         starts = literal_positions(text, vocab.hedge_starts)
         hedges = matches_by_sentence(vocab.hedge, text, sentences, starts)
     passives: list[list[Passive]] = [[] for _ in sentences]
     if enabled[CLAIM]:
-        participles = matches_by_sentence(vocab.passive, text, sentences)
+        participles = matches_by_sentence(vocab.passive, text, sentences, _kind(words, "passive"))
         passives = [passive_candidates(article, s, participles[i], vocab) for i, s in enumerate(sentences)]
-    needed = _sentences_to_analyse(article, sentences, hedges, passives, vocab, enabled, context)
+    needed = _sentences_to_analyse(article, sentences, hedges, passives, vocab, enabled, context, words)
     found = [
         find_attributions(article, s.start, s.end, vocab, verbs[i], hedges[i]) if needed[i] else []
         for i, s in enumerate(sentences)
@@ -254,6 +257,7 @@ def _sentences_to_analyse(
     vocab: Vocabulary,
     enabled: dict[str, bool],
     context: CheckContext,
+    words: dict[str, list[int]] | None = None,
 ) -> list[bool]:
     """Which sentences need their speakers worked out; in the others no speaker can change a finding.
 
@@ -269,13 +273,16 @@ def _sentences_to_analyse(
     needed = [False] * len(sentences)
     claims = enabled[CLAIM]
     anonymous = enabled[ANONYMOUS] or enabled[UNEXPLAINED]
+    vague_at, anonymous_at = _kind(words, "vague"), _kind(words, "anonymous")
     for index, sentence in enumerate(sentences):
         start, end = sentence.start, sentence.end
-        if claims and (hedges[index] or passives[index] or vocab.vague_hint.search(text, start, end)):
+        if claims and (
+            hedges[index] or passives[index] or search_from(vocab.vague_hint, text, start, end, vague_at)
+        ):
             needed[index] = True
             if index + 1 < len(sentences):
                 needed[index + 1] = True
-        elif anonymous and vocab.anonymous_hint.search(text, start, end):
+        elif anonymous and search_from(vocab.anonymous_hint, text, start, end, anonymous_at):
             needed[index] = True
     if enabled[QUOTE]:
         max_short = int(context.options(QUOTE).get("max_short_words", 4))
@@ -291,6 +298,11 @@ def _sentences_to_analyse(
             if sentence.paragraph in marked:
                 needed[index] = True
     return needed
+
+
+def _kind(words: dict[str, list[int]] | None, kind: str) -> list[int] | None:
+    """The offsets :func:`word_positions` found for one pattern, or None (search everywhere)."""
+    return None if words is None else words[kind]
 
 
 def vocabulary(context: CheckContext) -> Vocabulary:

@@ -272,6 +272,12 @@ class Vocabulary:
     """Words without one of which no speaker in a sentence can be anonymous (a quick filter)."""
     vague_hint: re.Pattern[str]
     """Words without one of which no speaker in a sentence can be a vague group (a quick filter)."""
+    word_scan: re.Pattern[str] | None = None
+    """Every word of the verb, participle and hint patterns in one pattern (one scan of the text
+    instead of four), or None when some word does not allow it."""
+    first_words: dict[str, frozenset[str]] | None = None
+    """For ``verb``, ``passive``, ``vague`` and ``anonymous``: the first words of its pattern's
+    entries (apostrophes as ``'``), to tell which patterns a match of :attr:`word_scan` is for."""
 
 
 def section_lists(section: dict[str, Any]) -> dict[str, list[str]]:
@@ -384,6 +390,16 @@ def compile_vocabulary(section: dict[str, Any]) -> Vocabulary:
     for entry in lists["vague_groups"]:
         groups.update(noun_forms(entry) if "/" in entry else (entry.lower(),))
     institutions = frozenset(e.lower() for e in lists["institutions"])
+    anonymous_words = anonymous | qualified | ANONYMITY_WORDS
+    vague_words = groups | {w for q in quantifiers for w in q} - {"a", "of"} | VAGUE_WORDS
+    word_scan, first_words = _word_scan(
+        {
+            "verb": _literal_forms(verb_bases),
+            "passive": _literal_forms(passive_verbs),
+            "vague": _capitalized_forms(vague_words),
+            "anonymous": _capitalized_forms(anonymous_words),
+        }
+    )
     return Vocabulary(
         attribution_verb=re.compile(rf"(?<![\w’'\-])(?P<verb>{alternation(verb_bases)})(?![\w’'\-])"),
         verb_bases=verb_bases,
@@ -402,16 +418,56 @@ def compile_vocabulary(section: dict[str, Any]) -> Vocabulary:
         anonymity_reason=_phrases(lists["anonymity_reasons"]),
         anonymity_marker=_phrases(lists["anonymity_markers"]),
         quotation_label=_phrases(lists["quotation_labels"]),
-        anonymous_hint=_any_word(anonymous | qualified | ANONYMITY_WORDS),
-        vague_hint=_any_word(groups | {w for q in quantifiers for w in q} - {"a", "of"} | VAGUE_WORDS),
+        anonymous_hint=_any_word(anonymous_words),
+        vague_hint=_any_word(vague_words),
+        word_scan=word_scan,
+        first_words=first_words,
     )
+
+
+def _literal_forms(words: Iterable[str]) -> set[str]:
+    """The strings :func:`alternation` matches (its apostrophes as ``'``)."""
+    return {w.lower().replace("’", "'") for w in words if w}
+
+
+def _capitalized_forms(words: Iterable[str]) -> set[str]:
+    """The strings :func:`_any_word` matches: each word in lower case and capitalized."""
+    lower = _literal_forms(words)
+    return lower | {w[:1].upper() + w[1:] for w in lower}
 
 
 def _any_word(words: set[str]) -> re.Pattern[str]:
     """A case-sensitive pattern for any of ``words``, lower case or capitalized (faster than IGNORECASE)."""
-    lower = {w.lower().replace("’", "'") for w in words if w}
-    forms = sorted(lower | {w[:1].upper() + w[1:] for w in lower})
+    forms = sorted(_capitalized_forms(words))
     return re.compile(rf"(?<![\w’'\-])(?:{_trie(forms)})(?![\w’'\-])")
+
+
+_FIRST_WORD = re.compile(r"[\w'\-]+")
+
+
+def _word_scan(
+    forms: dict[str, set[str]],
+) -> tuple[re.Pattern[str] | None, dict[str, frozenset[str]] | None]:
+    """One pattern for the entries of several word patterns, and each pattern's first words.
+
+    The patterns share their edges (no word character on either side) and
+    match their entries case-sensitively, so wherever one of them matches,
+    the combined pattern matches too, and the word there is the first word
+    of that pattern's entry.  Not possible (None, None) for an entry that
+    does not start with a word.
+    """
+    first_words: dict[str, frozenset[str]] = {}
+    for kind, entries in forms.items():
+        firsts = set()
+        for entry in entries:
+            first = _FIRST_WORD.match(entry)
+            if first is None:
+                return None, None
+            firsts.add(first.group())
+        first_words[kind] = frozenset(firsts)
+    every = sorted(set().union(*forms.values()))
+    pattern = re.compile(rf"(?<![\w’'\-])(?:{_trie(every)})(?![\w’'\-])") if every else None
+    return pattern, first_words
 
 
 def literal_starts(phrases: list[str]) -> tuple[str, ...] | None:

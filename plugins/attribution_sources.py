@@ -99,6 +99,8 @@ TITLE_FUNCTION_WORDS = words(
 )
 
 ACCORDING_TO = re.compile(r"(?<![\w’'])according\s+to\s+", re.IGNORECASE)
+FIRST_WORD = re.compile(r"[\w’'\-]+")
+NOT_WORD = re.compile(r"[^\w’'\-]+")
 ADVERB_WORD = re.compile(ADVERB)
 """An adverb, matched whole (``fullmatch``) against a token in lower case."""
 WHITESPACE = re.compile(r"\s+")
@@ -179,7 +181,7 @@ def tokenize(article: Article, start: int, end: int) -> list[Token]:
     return tokens
 
 
-CASE_FOLD_ODDITIES = frozenset("İıſK")
+CASE_FOLD_ODDITIES = frozenset("\u0130\u0131\u017f\u212a")  # İ ı ſ and the kelvin sign
 """Letters a case-insensitive pattern matches to ASCII letters although ``str.lower`` does not."""
 
 
@@ -195,7 +197,7 @@ def literal_positions(text: str, words: tuple[str, ...] | None) -> list[int] | N
     if words is None:
         return None
     lowered = text.lower()
-    if len(lowered) != len(text) or not CASE_FOLD_ODDITIES.isdisjoint(text):
+    if len(lowered) != len(text) or any(letter in text for letter in CASE_FOLD_ODDITIES):
         return None
     positions = []
     for word in words:
@@ -225,6 +227,67 @@ def _finditer_from(
             resume = match.end()
 
 
+def _runs(sentences: list[Span]) -> Iterator[tuple[int, int]]:
+    """Index of the first and last sentence of each run of adjacent sentences (a paragraph, mostly)."""
+    index = 0
+    while index < len(sentences):
+        stop = index
+        while stop + 1 < len(sentences) and sentences[stop + 1].start - sentences[stop].end <= 2:
+            stop += 1
+        yield index, stop
+        index = stop + 1
+
+
+def word_positions(vocab: Vocabulary, text: str, sentences: list[Span]) -> dict[str, list[int]] | None:
+    """Where the verb, participle and hint patterns can match in the sentences, by one scan; or None.
+
+    Returns, for ``verb``, ``passive``, ``vague`` and ``anonymous`` (see
+    ``Vocabulary.first_words``), the sorted offsets where that pattern can
+    start a match in a run of sentences (it is confirmed there).  None when
+    the vocabulary has no combined pattern.
+    """
+    scan, first_words = vocab.word_scan, vocab.first_words
+    if scan is None or first_words is None:
+        return None
+    kinds = list(first_words.items())
+    positions: dict[str, list[int]] = {kind: [] for kind, _ in kinds}
+    inner: list[int] = []
+    for index, stop in _runs(sentences):
+        for match in scan.finditer(text, sentences[index].start, sentences[stop].end):
+            word = match.group()
+            if not word.isalpha():
+                # A phrasal verb ("point out") hides the words after its first from the scan.
+                inner += [match.start() + gap.end() for gap in NOT_WORD.finditer(word)]
+                first = FIRST_WORD.match(word)
+                word = first.group().replace("’", "'") if first else ""
+            for kind, firsts in kinds:
+                if word in firsts:
+                    positions[kind].append(match.start())
+    if inner:
+        for found in positions.values():
+            found += inner
+            found.sort()
+    return positions
+
+
+def search_from(
+    pattern: re.Pattern[str], text: str, start: int, end: int, positions: list[int] | None
+) -> bool:
+    """True when ``pattern.search(text, start, end)`` finds a match; it can start only at ``positions``.
+
+    ``positions`` come from :func:`word_positions`, which scanned whole runs of
+    sentences: for a sentence that ends inside a word, the pattern searches.
+    """
+    if positions is None or (end < len(text) and FIRST_WORD.match(text, end)):
+        return pattern.search(text, start, end) is not None
+    index = bisect_left(positions, start)
+    while index < len(positions) and positions[index] < end:
+        if pattern.match(text, positions[index], end) is not None:
+            return True
+        index += 1
+    return False
+
+
 def matches_by_sentence(
     pattern: re.Pattern[str], text: str, sentences: list[Span], positions: list[int] | None = None
 ) -> list[list[re.Match[str]]]:
@@ -232,17 +295,14 @@ def matches_by_sentence(
 
     One scan per paragraph costs far less than one call per sentence.  A match
     belongs to the sentence it starts in and is dropped if it runs past it.
-    ``positions`` (:func:`literal_positions`), when given, are the only offsets
-    where a match can start: the pattern is tried there only.
+    ``positions`` (:func:`literal_positions`, :func:`word_positions`), when
+    given, are the only offsets where a match can start: the pattern is tried
+    there only.
     """
     buckets: list[list[re.Match[str]]] = [[] for _ in sentences]
     if positions is not None and not positions:
         return buckets
-    index = 0
-    while index < len(sentences):
-        stop = index
-        while stop + 1 < len(sentences) and sentences[stop + 1].start - sentences[stop].end <= 2:
-            stop += 1
+    for index, stop in _runs(sentences):
         current = index
         run_start, run_end = sentences[index].start, sentences[stop].end
         if positions is None:
@@ -254,7 +314,6 @@ def matches_by_sentence(
                 current += 1
             if match.start() >= sentences[current].start and match.end() <= sentences[current].end:
                 buckets[current].append(match)
-        index = stop + 1
     return buckets
 
 
