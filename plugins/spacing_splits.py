@@ -43,6 +43,8 @@ from newslint.lexicon import EXTRA_WORD_FREQUENCY, Lexicon
 
 APOSTROPHES = "'’"
 TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+MAX_GLUED_LENGTH = 48
+"""Longer tokens are not words run together (three long words make about 40 letters)."""
 CLITIC_GLUE = re.compile(r"^(?P<head>[^\W\d_]+(?:n['’]t|['’](?:s|re|ve|ll|d|m)))(?P<tail>[^\W\d_]+)$")
 LETTERS_DIGITS = re.compile(r"^(?P<letters>[^\W\d_]{2,})(?P<digits>\d+)$")
 DIGITS_LETTERS = re.compile(r"^(?P<digits>\d+)(?P<letters>[^\W\d_]{2,})$")
@@ -232,7 +234,7 @@ class GlueAnalyser:
             bad = [
                 token
                 for token in TOKEN.findall(chunk)
-                if len(token) >= 4 and not token.isupper() and "_" not in token and not self.is_fine(token)
+                if 4 <= len(token) <= MAX_GLUED_LENGTH and not token.isupper() and "_" not in token and not self.is_fine(token)
             ]
             if bad:
                 found.update(bad)
