@@ -269,3 +269,11 @@ def test_a_plugin_returning_wrong_types_is_reported(tmp_path):
     assert result.exit_code == 2
     assert "not a list of findings" in result.stderr
     assert [f["rule"] for f in json.loads(result.stdout)["files"][0]["findings"]] == ["spacing.double-space"]
+
+
+@pytest.mark.parametrize("token", ["a" * 300_000, "Ab" * 150_000, "a" * 150_000 + "- " + "b" * 150_000])
+def test_one_enormous_token_is_linted_in_linear_time(token):
+    start = time.perf_counter()
+    result = make_runner().check_text("Headline here\n\n" + token + "\n", "token.txt")
+    assert result.failures == []
+    assert time.perf_counter() - start < 5  # a quadratic rule takes about a minute here
