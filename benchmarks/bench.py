@@ -97,6 +97,38 @@ def read_and_regex_mb_per_s(corpus: Path, runs: int) -> float:
     return total / 1e6 / statistics.median(times)
 
 
+def plugin_costs(corpus: Path, articles: int = 400) -> dict[str, float]:
+    """CPU seconds per MB for reading the articles and for each plugin, in this process."""
+    os.environ["NEWSLINT_LANGUAGETOOL_MODE"] = "off"
+    from newslint.config import load_config
+    from newslint.readers import build_article, decode
+    from newslint.runner import Runner
+    from newslint.session import Session
+
+    runner = Runner(Session.create(load_config()))
+    runner.start()
+    files = sorted(corpus.rglob("*.txt"))[:articles]
+    texts = [decode(path.read_bytes())[0] for path in files]
+    mb = sum(len(text.encode("utf-8")) for text in texts) / 1e6
+    for text in texts[:20]:  # load word data and warm caches first
+        runner.check_text(text, "warm.txt")
+    start = time.process_time()
+    built = [
+        build_article(str(path), text, boilerplate=runner.boilerplate)
+        for path, text in zip(files, texts, strict=True)
+    ]
+    costs = {"reading and structure": (time.process_time() - start) / mb}
+    for impl in runner.check_impls:
+        arguments = {"context": runner.context}
+        start = time.process_time()
+        for one_article in built:
+            arguments["article"] = one_article
+            impl.function(*[arguments[name] for name in impl.argnames])
+        costs[impl.plugin_name] = (time.process_time() - start) / mb
+    runner.finish()
+    return {name: round(value, 3) for name, value in costs.items()}
+
+
 def measure(args: argparse.Namespace) -> dict[str, object]:
     """Run every measurement and return the figures."""
     corpus = HERE / "corpus"
@@ -138,6 +170,7 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
     figures["peak_memory_per_worker_mb"] = round(
         peak_rss_mb([*check, "--no-cache", "-j", "2", str(corpus)], cwd=workdir), 1
     )
+    figures["cpu_s_per_mb"] = plugin_costs(corpus)
     figures["read_plus_one_regex_mb_per_s"] = round(read_and_regex_mb_per_s(corpus, args.runs), 2)
     if not args.no_proselint:
         command = proselint_command()
@@ -173,13 +206,23 @@ from the same run.
 | proselint {proselint_version} on the same corpus | {proselint_s} s ({proselint_mb_per_s} MB/s) | |
 | newslint `--jobs 2` throughput ÷ proselint's | {newslint_jobs2_vs_proselint}× | ≥ 10× |
 | read every file + one regular expression (the ceiling) | {read_plus_one_regex_mb_per_s} MB/s | |
+
+Where the time goes: CPU seconds per MB of the corpus, in one process, for
+reading and building the article model and for each plugin's check hook
+(400 articles, after a warm-up):
+
+| part | CPU s per MB |
+| --- | --- |
+{cost_rows}
 """
 
 
 def write_results(figures: dict[str, object]) -> None:
     """Write benchmarks/RESULTS.md from the figures."""
     values = {key: figures.get(key, "n/a") for key in figures}
+    costs = figures.get("cpu_s_per_mb") or {}
     values.update(
+        cost_rows="\n".join(f"| {name} | {value} |" for name, value in costs.items()),
         date=time.strftime("%Y-%m-%d"),
         cold_runs=int(figures["runs"]) * 3,
         proselint_version=PROSELINT_VERSION,
