@@ -256,16 +256,23 @@ def _inside(quotations: list[Quotation], inner_starts: list[int], position: int)
     return index >= 0 and position < quotations[index].inner_end
 
 
+LAST_BREAK = re.compile(r"(?s:.*)[\s(“\"‘—]")
+"""Everything up to the last character that starts a word (white space or an opening mark)."""
+
+
 def _ends_with_abbreviation(text: str, sentence_start: int, period: int) -> bool:
     if text[period] != ".":
         return False
-    word_start = period
-    while (
-        word_start > sentence_start
-        and not text[word_start - 1].isspace()
-        and text[word_start - 1] not in '(“"‘—'
-    ):
-        word_start -= 1
+    window = max(sentence_start, period - 32)
+    found = LAST_BREAK.match(text, window, period)
+    word_start = found.end() if found else window
+    if found is None and window > sentence_start:  # a word longer than the window: walk back
+        while (
+            word_start > sentence_start
+            and not text[word_start - 1].isspace()
+            and text[word_start - 1] not in '(“"‘—'
+        ):
+            word_start -= 1
     word = text[word_start:period]
     if not word:
         return False

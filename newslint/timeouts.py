@@ -22,20 +22,31 @@ def _can_limit() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
+def _expired(signum: int, frame: object) -> None:
+    if _limit[0] > 0:
+        raise PluginTimeout(f"took longer than {_limit[0]:g} s (plugin_timeout)")
+
+
+_limit = [0.0]
+"""The limit of the call under way (0 when none is): the handler raises only then."""
+
+
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise :class:`PluginTimeout` inside the block after ``seconds`` (0 or less: no limit)."""
+    """Raise :class:`PluginTimeout` inside the block after ``seconds`` (0 or less: no limit).
+
+    The signal handler is installed once and left in place (it does nothing
+    when no limit is running), so a limited call costs two timer calls.
+    """
     if seconds <= 0 or not _can_limit():
         yield
         return
-
-    def expired(signum: int, frame: object) -> None:
-        raise PluginTimeout(f"took longer than {seconds:g} s (plugin_timeout)")
-
-    previous = signal.signal(signal.SIGALRM, expired)
+    if signal.getsignal(signal.SIGALRM) is not _expired:
+        signal.signal(signal.SIGALRM, _expired)
+    _limit[0] = seconds
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        _limit[0] = 0.0
