@@ -22,7 +22,7 @@ from itertools import pairwise
 from newslint.findings import Finding, Fix
 from newslint.lexicon import osa_distance
 
-from .typos_words import TITLE, Word
+from .typos_words import TITLE, TITLES, Word
 
 NAME_VARIANT = "typos.name-variant"
 NAME_MISSPELLING = "typos.name-misspelling"
@@ -34,76 +34,16 @@ _RELATED_ENDINGS = frozenset(
     ["", "a", "i", "y", "s", "es", "n", "an", "ian", "ese", "ya", "aya", "ia", "e", "o"]
 )
 
-# Words before a surname that are titles, not given names ("Minister Shoigu").
-_TITLE_WORDS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "sen",
-        "rep",
-        "gov",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sgt",
-        "adm",
-        "rev",
-        "prof",
-        "president",
-        "minister",
-        "secretary",
-        "chancellor",
-        "general",
-        "admiral",
-        "colonel",
-        "captain",
-        "sergeant",
-        "senator",
-        "representative",
-        "governor",
-        "mayor",
-        "judge",
-        "justice",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "director",
-        "commander",
-        "chief",
-        "premier",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "bishop",
-        "ambassador",
-        "deputy",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "officer",
-        "lieutenant",
-        "major",
-        "private",
-        "corporal",
-        "detective",
-        "inspector",
-        "superintendent",
-        "sheriff",
-        "council",
-        "coach",
-        "dame",
-        "sir",
-        "lord",
-        "lady",
-        "saint",
-        "st",
-    ]
+# Words before a surname that are titles, not given names ("Minister Shoigu"): the
+# abbreviated titles and the titles spelt out.
+_TITLE_WORDS = TITLES | frozenset(
+    """
+    admiral ambassador bishop captain chair chairman chairwoman chancellor chief coach colonel
+    commander corporal council dame deputy detective director general governor inspector judge
+    justice king lady lieutenant lord major mayor minister officer pope premier president prince
+    princess private queen representative saint secretary senator sergeant sheriff sir spokesman
+    spokesperson spokeswoman superintendent st
+    """.split()
 )
 
 
