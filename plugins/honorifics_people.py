@@ -22,6 +22,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from newslint_plugins.honorifics_titles import Lexicon, Title, normalise_phrase
 
@@ -149,22 +150,51 @@ def _upper_class() -> str:
     return "[" + re.escape(letters) + "]"
 
 
+SEPARATORS = " \u00a0\n"
+"""The characters that may stand between the words of a name (the ``sep`` of the chain pattern)."""
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The regular expressions that read runs of capitalised words.
+
+    ``chain`` finds runs that start with a capitalised word.  A run may also
+    open with lower-case particles ("de la Cruz"); :meth:`_MentionReader._opening`
+    finds those before the capitalised word, word by word with ``particle_end``,
+    so that ``chain`` starts with a character class and the regex engine can skip
+    quickly to the next capital letter.
+    """
+
+    chain: re.Pattern[str]
+    token: re.Pattern[str]
+    particle_end: re.Pattern[str]
+    particle_ends: frozenset[str]
+    longest_particle: int
+
+
 @lru_cache(maxsize=4)
-def _patterns(particles: frozenset[str], leading: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns(particles: frozenset[str], leading: frozenset[str]) -> _Patterns:
     upper = _upper_class()
-    word = rf"{upper}\w*(?:['’]{upper}\w*)?(?:-\w+)*\.?"
+    word_rest = rf"\w*(?:['’]{upper}\w*)?(?:-\w+)*\.?"
+    word = rf"{upper}{word_rest}"
     initials = rf"(?:{upper}\.){{2,4}}"
     token = rf"(?:{initials}|{word})"
+    # The first token with the initials and the word alternatives sharing their capital
+    # letter, which is checked to start a word only once it has matched.
+    first_token = rf"{upper}(?<![\w’'.].)(?:\.(?:{upper}\.){{1,3}}|{word_rest})"
     particle = "(?:" + "|".join(sorted(particles, key=len, reverse=True)) + ")"
-    opening = "(?:" + "|".join(sorted(leading, key=len, reverse=True)) + ")"
-    sep = r"[ \u00a0\n]"
+    sep = f"[{SEPARATORS}]"
     suffix_sep = r",[ \u00a0](?=(?:Jr|Sr)\.?(?!\w)|I{2,3}(?!\w)|IV(?!\w))"
-    chain = (
-        rf"(?<![\w’'.])(?:{opening}{sep}(?:{particle}{sep})*)?{token}"
-        rf"(?:(?:{sep}|{suffix_sep})(?:{particle}{sep})*{token})*"
-    )
+    chain = rf"{first_token}(?:(?:{sep}|{suffix_sep})(?:{particle}{sep})*{token})*"
     tokens = rf"{initials}|{word}|(?<![\w’'])(?:{particle})(?=\s)"
-    return re.compile(chain), re.compile(tokens)
+    either = particles | leading
+    return _Patterns(
+        chain=re.compile(chain),
+        token=re.compile(tokens),
+        particle_end=re.compile("(?:" + "|".join(sorted(either, key=len, reverse=True)) + r")\Z"),
+        particle_ends=frozenset(w[-1] for w in either if w),
+        longest_particle=max((len(w) for w in either), default=0),
+    )
 
 
 # Finding mentions -----------------------------------------------------------------
@@ -184,8 +214,7 @@ class _Tables:
     not_name_ends: frozenset[str]
     exception_ends: frozenset[str]
     places_list: re.Pattern[str]
-    chain: re.Pattern[str]
-    token: re.Pattern[str]
+    patterns: _Patterns
 
 
 def _tables(lexicon: Lexicon) -> _Tables:
@@ -210,7 +239,6 @@ def _tables(lexicon: Lexicon) -> _Tables:
         | words["descriptors"]
         | words["regions"]
     )
-    chain, token = _patterns(words["particles"], words["leading_particles"])
     tables = _Tables(
         particles=words["particles"],
         leading_particles=words["leading_particles"],
@@ -227,17 +255,19 @@ def _tables(lexicon: Lexicon) -> _Tables:
             r"\b(?:" + "|".join(sorted(words["location_words"])) + r")[ \u00a0]"
             r"(?:[A-Z][\w’'.-]*(?:,?[ \u00a0](?:and[ \u00a0]|or[ \u00a0])?))+$"
         ),
-        chain=chain,
-        token=token,
+        patterns=_patterns(words["particles"], words["leading_particles"]),
     )
     lexicon.derived["people"] = tables
     return tables
 
 
 NICKNAME = re.compile(
-    r"(?<![\w’'.])([A-Z][\w’'-]+)[ \u00a0][“\"][A-Z][\w.’' -]{0,30}[”\"][ \u00a0](?=[A-Z][\w’'-])()"
+    r"([A-Z](?<![\w’'.][A-Z])[\w’'-]+)[ \u00a0][“\"][A-Z][\w.’' -]{0,30}[”\"][ \u00a0](?=[A-Z][\w’'-])()"
 )
-"""A given name, a nickname in quotation marks, then the surname: 'Robert "Bobby" Kaminski'."""
+"""A given name, a nickname in quotation marks, then the surname: 'Robert "Bobby" Kaminski'.
+
+The look-behind (the given name starts a word) comes after the first capital letter, so
+that the regex engine can skip ahead to capital letters."""
 
 
 class _MentionReader:
@@ -259,7 +289,13 @@ class _MentionReader:
         self.reject_last = tables.reject_last
         self.boundaries = tables.boundaries
         self.abbreviations = tables.abbreviations
-        self.chain, self.token = tables.chain, tables.token
+        self.trailing = tables.trailing
+        self.suffixes = lexicon.words["suffixes"]
+        self.descriptors = lexicon.words["descriptors"]
+        self.leading_particles = tables.leading_particles
+        self.place_prefixes = lexicon.words["place_prefixes"]
+        self.patterns = tables.patterns
+        self.chain, self.token = tables.patterns.chain, tables.patterns.token
         self.singles: list[tuple[str, int, int, Paragraph]] = []
 
     def read(self) -> list[Mention]:
@@ -267,30 +303,65 @@ class _MentionReader:
         mentions: list[Mention] = []
         text = self.text
         reject = self.reject_last
+        abbreviations = self.abbreviations
+        singles = self.singles
+        particle_ends = self.patterns.particle_ends
         for paragraph in self.article.story_paragraphs():
             start = paragraph.dateline.end if paragraph.dateline else paragraph.start
             nicknamed = self._nicknamed(start, paragraph.end)
             for match in self.chain.finditer(text, start, paragraph.end):
-                word = match.group()
-                given = nicknamed.get(match.start())
+                first, last = match.span()
+                if first - 2 >= start and text[first - 1] in SEPARATORS and text[first - 2] in particle_ends:
+                    first = self._opening(first, start)
+                given = nicknamed.get(first) if nicknamed else None
                 if given is not None:
-                    tokens = [*self._tokens(given[0], given[1]), *self._tokens(match.start(), match.end())]
-                    self._keep(self._parse(tokens, paragraph), mentions, quoted_at=(given, match.span()))
+                    tokens = [*self._tokens(given[0], given[1]), *self._tokens(first, last)]
+                    self._keep(self._parse(tokens, paragraph), mentions, quoted_at=(given, (first, last)))
                     continue
+                word = text[first:last] if first != match.start() else match.group()
                 if " " not in word and "\n" not in word and "\u00a0" not in word:
                     lower = word.lower()
-                    if lower.endswith(".") and lower not in self.abbreviations:
+                    if lower[-1] == "." and lower not in abbreviations:
                         lower = lower[:-1]
                     if lower not in reject:
-                        self.singles.append((lower, match.start(), match.start() + len(lower), paragraph))
+                        singles.append((lower, first, first + len(lower), paragraph))
                     continue
-                for segment in self._segments(self._tokens(match.start(), match.end())):
+                for segment in self._segments(self._tokens(first, last)):
                     self._keep(self._parse(segment, paragraph), mentions)
         return mentions
 
+    def _opening(self, first: int, start: int) -> int:
+        """Where a run that starts at ``first`` begins with its lower-case particles ("de la Cruz").
+
+        The run may open with a leading particle at a word start, then more
+        particles, each followed by one separator; none of it before ``start``.
+        """
+        text = self.text
+        patterns = self.patterns
+        begin = first
+        position = first
+        while position - 1 > start and text[position - 1] in SEPARATORS:
+            word_end = position - 1
+            found = patterns.particle_end.search(
+                text, max(start, word_end - patterns.longest_particle), word_end
+            )
+            if found is None:
+                break
+            word_start = found.start()
+            word = found.group()
+            if word in self.tables.leading_particles and (
+                word_start == 0
+                or (not _is_word_char(text[word_start - 1]) and text[word_start - 1] not in "’'.")
+            ):
+                begin = word_start
+            if word not in self.particles:
+                break
+            position = word_start
+        return begin
+
     def _nicknamed(self, start: int, end: int) -> dict[int, tuple[int, int]]:
         """Map the surname's start to the given name's span in 'Robert "Bobby" Kaminski'."""
-        if "“" not in self.text[start:end] and '"' not in self.text[start:end]:
+        if self.text.find("“", start, end) < 0 and self.text.find('"', start, end) < 0:
             return {}
         return {m.start(2): m.span(1) for m in NICKNAME.finditer(self.text, start, end)}
 
@@ -316,23 +387,20 @@ class _MentionReader:
 
     def _tokens(self, start: int, end: int) -> list[Token]:
         tokens = []
+        append = tokens.append
         for match in self.token.finditer(self.text, start, end):
             word = match.group()
-            capital = word[0].isupper()
-            initial = capital and _is_initials(word)
-            tokens.append(
-                Token(
-                    text=word,
-                    start=match.start(),
-                    end=match.end(),
-                    lower=word.lower(),
-                    capital=capital,
-                    particle=not capital,
-                    initial=initial,
-                    acronym=capital and not initial and len(word) > 1 and word.isupper(),
-                    compound="-" in word and _has_lowercase_part(word),
+            lower = word.lower()
+            if word[0].isupper():
+                initial = word[-1] == "." and _is_initials(word)
+                acronym = not initial and len(word) > 1 and word.isupper()
+                compound = "-" in word and _has_lowercase_part(word)
+                append(
+                    Token(word, match.start(), match.end(), lower, True, False, initial, acronym, compound)
                 )
-            )
+            else:
+                compound = "-" in word and _has_lowercase_part(word)
+                append(Token(word, match.start(), match.end(), lower, False, True, False, False, compound))
         return tokens
 
     def _segments(self, tokens: list[Token]) -> list[list[Token]]:
@@ -362,17 +430,19 @@ class _MentionReader:
         if token.particle:
             return token.lower in self.particles
         if token.initial:
-            return token.lower not in self.lex.words["descriptors"]
+            return token.lower not in self.descriptors
         return not token.acronym and not token.compound and token.lower not in self.stop_left
 
     def _parse(self, tokens: list[Token], paragraph: Paragraph) -> Mention | None:
         lex = self.lex
         lowered = [t.lower for t in tokens]
         stop = len(tokens)
-        while stop > 1 and lowered[stop - 1] in self.tables.trailing:
+        trailing = self.trailing
+        while stop > 1 and lowered[stop - 1] in trailing:
             stop -= 1  # "Helen Okafor Monday", "Gen. Okoro Then"
         end = tokens[stop - 1].end
-        while stop > 1 and lowered[stop - 1] in lex.words["suffixes"]:
+        suffixes = self.suffixes
+        while stop > 1 and lowered[stop - 1] in suffixes:
             stop -= 1
         last = tokens[stop - 1]
         if not self._name_word(last):
@@ -383,14 +453,13 @@ class _MentionReader:
         while first > 0 and lex.title_ending_at(lowered, first) is None and self._extends(tokens[first - 1]):
             first -= 1
         while (
-            first < stop - 1
-            and tokens[first].particle
-            and tokens[first].lower not in lex.words["leading_particles"]
+            first < stop - 1 and tokens[first].particle and tokens[first].lower not in self.leading_particles
         ):
             first += 1
-        if first > 0 and tokens[first - 1].capital and tokens[first - 1].lower in lex.words["place_prefixes"]:
+        if first > 0 and tokens[first - 1].capital and tokens[first - 1].lower in self.place_prefixes:
             return None  # Fort Bragg, Lake Tahoe, St. Louis
-        first = self._after_connector(tokens, first, stop)
+        if first == 0:
+            first = self._after_connector(tokens, stop)
         name = tokens[first:stop]
         words = [t for t in name if t.capital and not t.initial]
         if not words or len(words) > MAX_NAME_WORDS:
@@ -431,10 +500,14 @@ class _MentionReader:
             mention.surname_first = _korean_given(last.text) or given[0] in lex.words["family_names_first"]
         return mention
 
-    def _after_connector(self, tokens: list[Token], first: int, stop: int) -> int:
-        """In "Minister of Foreign Trade Olena Marchuk", keep only the last two words as the name."""
+    def _after_connector(self, tokens: list[Token], stop: int) -> int:
+        """In "Minister of Foreign Trade Olena Marchuk", keep only the last two words as the name.
+
+        Called when the name would start at the first token; returns where it starts.
+        """
+        first = 0
         capital_words = [i for i in range(first, stop) if tokens[i].capital and not tokens[i].initial]
-        if first != 0 or len(capital_words) <= 2:
+        if len(capital_words) <= 2:
             return first
         before = self.text[max(0, tokens[0].start - 40) : tokens[0].start]
         match = re.search(r"([\w.’'-]+) (?:of|for)(?: the)? $", before)
@@ -687,6 +760,12 @@ def _sentence_start(text: str, mention: Mention) -> bool:
     return mention.name_start == mention.paragraph.start or not before or before[-1] in '.!?”"'
 
 
+WORD_BEFORE = re.compile(r"([\w’'.-]+)[ \u00a0]+$")
+REGION_AFTER = re.compile(r",[ \u00a0]+([A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)")
+OF_AFTER = re.compile(r"[’']s[ \u00a0]+of[ \u00a0]+[A-Z]")
+WORD_AFTER = re.compile(r"[ \u00a0]+([a-z]+)\b")
+
+
 class _PlaceTest:
     """Tells a last name used as a place or a modifier ("in Austin", "the Austin plan") from a reference."""
 
@@ -694,6 +773,7 @@ class _PlaceTest:
         self.text = article.text
         self.words = lex.words
         self.places_list = _tables(lex).places_list
+        self._lower_case: dict[str, bool] = {}
 
     def is_place(self, mention: Mention) -> bool:
         text = self.text
@@ -702,7 +782,7 @@ class _PlaceTest:
             return True  # anti-Austin, pro-Austin
         if text.startswith(("&", " &"), end) or text[max(0, start - 2) : start] == "& ":
             return True  # Pemberton & Cole
-        previous = re.search(r"([\w’'.-]+)[ \u00a0]+$", text[max(0, start - 30) : start])
+        previous = WORD_BEFORE.search(text[max(0, start - 30) : start])
         word = previous.group(1).lower() if previous else ""
         if word in self.words["location_words"] or word in DETERMINERS:
             return True  # "in Austin"; "the Brandt administration", "a Brandt spokesman"
@@ -711,10 +791,10 @@ class _PlaceTest:
 
         if mention.key in self.words["place_names"] and word in self.words["place_name_words"]:
             return True
-        following = re.match(r",[ \u00a0]+([A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)", text[end : end + 30])
+        following = REGION_AFTER.match(text[end : end + 30])
         if following and following.group(1).lower() in self.words["regions"]:
             return True
-        if re.match(r"[’']s[ \u00a0]+of[ \u00a0]+[A-Z]", text[end : end + 12]):
+        if OF_AFTER.match(text[end : end + 12]):
             return True  # Lloyd’s of London
         return self._everyday_word(mention)
 
@@ -722,9 +802,12 @@ class _PlaceTest:
         """True for "Price rose" when "price" is also used as a word: a sentence opener, not a person."""
         if not _sentence_start(self.text, mention):
             return False
-        if not _used_in_lower_case(self.text, mention.key):
+        used = self._lower_case.get(mention.key)
+        if used is None:
+            used = self._lower_case[mention.key] = _used_in_lower_case(self.text, mention.key)
+        if not used:
             return False
-        following = re.match(r"[ \u00a0]+([a-z]+)\b", self.text[mention.end : mention.end + 30])
+        following = WORD_AFTER.match(self.text[mention.end : mention.end + 30])
         return following is not None and following.group(1) not in self.words["person_verbs"]
 
 
@@ -792,26 +875,12 @@ def title_phrase(
     if not word[0].isupper() and word.lower() not in CONNECTORS and (word.lower(),) not in lex.titles:
         return mention.name_start, 0  # "met with Helen Okafor": nothing before the name
     window_start = max(mention.paragraph.start, mention.name_start - 200)
-    tokens = list(PHRASE_TOKEN.finditer(text, window_start, mention.name_start))
-    taken: list[re.Match[str]] = []
-    boundaries = _tables(lex).boundaries
-    starts = [s for s, _ in names]
-    for token in reversed(tokens):
-        word = token.group()
-        lower = word.lower()
-        index = bisect_right(starts, token.start()) - 1
-        if index >= 0 and names[index][1] > token.start():
-            break
-        if lower in CONNECTORS:
-            taken.append(token)
-        elif word[0].isupper():
-            if lower in boundaries and (lower,) not in lex.titles:
-                break
-            taken.append(token)
-        elif (lower,) in lex.titles:
-            taken.append(token)
-        else:
-            break
+    # Most phrases are short: read the last few words first, and the whole window only
+    # when the phrase may reach back past them.
+    near = max(window_start, mention.name_start - 48)
+    taken = _phrase_words(text, near, mention.name_start, lex, names, whole=near == window_start)
+    if taken is None:
+        taken = _phrase_words(text, window_start, mention.name_start, lex, names, whole=True)
     while taken and taken[-1].group().lower() in CONNECTORS:
         taken.pop()
     if not taken:
@@ -828,3 +897,38 @@ def title_phrase(
             position -= 1
         count += 1
     return taken[0].start(), count if has_title else 0
+
+
+def _phrase_words(
+    text: str, start: int, end: int, lex: Lexicon, names: list[tuple[int, int]], whole: bool
+) -> list[re.Match[str]] | None:
+    """The words of the title phrase ending at ``end``, last first, read from ``start`` on.
+
+    ``whole`` says that ``start`` is where the phrase must stop at the latest.
+    Otherwise ``start`` may cut a word, so None is returned when the phrase takes
+    every word from ``start`` or stops at the first one: only a longer window tells.
+    """
+    tokens = list(PHRASE_TOKEN.finditer(text, start, end))
+    taken: list[re.Match[str]] = []
+    boundaries = _tables(lex).boundaries
+    position = 0
+    for position in range(len(tokens) - 1, -1, -1):
+        token = tokens[position]
+        word = token.group()
+        lower = word.lower()
+        index = bisect_right(names, token.start(), key=itemgetter(0)) - 1
+        if index >= 0 and names[index][1] > token.start():
+            break
+        if lower in CONNECTORS:
+            taken.append(token)
+        elif word[0].isupper():
+            if lower in boundaries and (lower,) not in lex.titles:
+                break
+            taken.append(token)
+        elif (lower,) in lex.titles:
+            taken.append(token)
+        else:
+            break
+    else:
+        return taken if whole else None
+    return taken if whole or position > 0 else None

@@ -98,9 +98,16 @@ class Lexicon:
     not_names: frozenset[str]
     derived: dict[str, Any] = field(default_factory=dict)
     """Tables other modules build from this lexicon once (word-set unions, patterns)."""
+    title_ends: frozenset[str] = field(init=False, repr=False)
+    """The last word of every title: no title ends at a word outside this set."""
+
+    def __post_init__(self) -> None:
+        self.title_ends = frozenset(words[-1] for words in self.titles if words)
 
     def title_ending_at(self, lowered: list[str], end: int, start: int = 0) -> tuple[Title, int] | None:
         """Return the longest title made of ``lowered[k:end]`` (``k >= start``) and ``k``, or None."""
+        if end <= start or lowered[end - 1] not in self.title_ends:
+            return None
         for length in range(min(self.longest_title, end - start), 0, -1):
             title = self.titles.get(tuple(lowered[end - length : end]))
             if title is not None:
