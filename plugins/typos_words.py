@@ -68,7 +68,7 @@ TITLES = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     """One word (or one part of a hyphenated word) of the story text."""
 
@@ -80,11 +80,12 @@ class Word:
     after_title: bool = False  # right after "Gen.", "Mr." ...
     in_heading: bool = False  # in a headline or subheadline
     index: int = 0  # position in the list of all words
+    base: str = ""
+    """The word without a possessive or contraction ending ("Shoigu’s" → "Shoigu"); computed when not given."""
 
-    @property
-    def base(self) -> str:
-        """The word without a possessive or contraction ending ("Shoigu’s" → "Shoigu")."""
-        return _base(self.text)
+    def __post_init__(self) -> None:
+        if not self.base:
+            self.base = _base(self.text)
 
 
 def _base(text: str) -> str:
@@ -111,12 +112,12 @@ def _kind(part: str) -> str:
     return ""
 
 
-_SHAPES: dict[str, tuple[tuple[int, str, str], ...]] = {}
+_SHAPES: dict[str, tuple[tuple[int, str, str, str], ...]] = {}
 
 
-def _shape(token: str) -> tuple[tuple[int, str, str], ...]:
-    """The judgeable pieces of a token: ``(offset, text, kind)`` for each word part (cached)."""
-    pieces: list[tuple[int, str, str]] = []
+def _shape(token: str) -> tuple[tuple[int, str, str, str], ...]:
+    """The judgeable pieces of a token: ``(offset, text, kind, base)`` for each word part (cached)."""
+    pieces: list[tuple[int, str, str, str]] = []
     if "." not in token and token.replace("’", "").isascii() and not SKIP_CHARS.search(token):
         offset = 0
         name_parts = False
@@ -127,7 +128,7 @@ def _shape(token: str) -> tuple[tuple[int, str, str], ...]:
             elif name_parts and kind == LOWER:
                 kind = ""
             if kind:
-                pieces.append((offset, part, kind))
+                pieces.append((offset, part, kind, _base(part)))
             offset += len(part) + 1
     if len(_SHAPES) > 200_000:
         _SHAPES.clear()
@@ -135,10 +136,10 @@ def _shape(token: str) -> tuple[tuple[int, str, str], ...]:
     return shape
 
 
-_PIECES: dict[str, tuple[tuple[int, str, tuple[tuple[int, str, str], ...]], ...]] = {}
+_PIECES: dict[str, tuple[tuple[int, str, tuple[tuple[int, str, str, str], ...]], ...]] = {}
 
 
-def _piece_tokens(piece: str) -> tuple[tuple[int, str, tuple[tuple[int, str, str], ...]], ...]:
+def _piece_tokens(piece: str) -> tuple[tuple[int, str, tuple[tuple[int, str, str, str], ...]], ...]:
     """The judgeable tokens of a run of text without white space: ``(offset, token, shape)`` each (cached).
 
     ``TOKEN`` has no look-around, so a piece's tokens do not depend on the text around it.
@@ -167,11 +168,15 @@ def scan_words(article: Article, fine: Container[str] = frozenset()) -> list[Wor
 
     For speed the paragraph is first cut at white space (no token spans
     white space), the pieces that are fine words are dropped in one pass,
-    and the tokens of the other pieces come from a cache.
+    and the tokens of the other pieces come from a cache.  When ``fine`` is a
+    set, a piece whose every token is fine ("said,", "2024.") is added to it,
+    so that later articles drop it in that first pass too: ``fine`` only grows
+    (or is emptied), so the piece stays one that gives no word.
     """
     text = article.text
     words: list[Word] = []
     check_protected = bool(article.protected)
+    remember = fine.add if isinstance(fine, set) and len(fine) < _CACHE_LIMIT else None
     for paragraph in article.story_paragraphs():
         para = text[paragraph.start : paragraph.end]
         pieces = para.split()
@@ -187,9 +192,11 @@ def scan_words(article: Article, fine: Container[str] = frozenset()) -> list[Wor
             if tokens is None:
                 tokens = _piece_tokens(piece)
             piece_start = -1
+            judged = False
             for offset_in_piece, token, shape in tokens:
                 if token in fine:
                     continue
+                judged = True
                 if piece_start < 0:
                     found = para.find(piece, position)
                     end = found + len(piece)
@@ -211,7 +218,7 @@ def scan_words(article: Article, fine: Container[str] = frozenset()) -> list[Wor
                 if starts is None:
                     starts = _first_letters(text, paragraph)
                 initial = start in starts
-                for offset, part, kind in shape:
+                for offset, part, kind, base in shape:
                     words.append(
                         Word(
                             start + offset,
@@ -222,8 +229,11 @@ def scan_words(article: Article, fine: Container[str] = frozenset()) -> list[Wor
                             after_title and offset == 0,
                             heading,
                             len(words),
+                            base,
                         )
                     )
+            if not judged and remember is not None:
+                remember(piece)
     return words
 
 
