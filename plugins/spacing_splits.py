@@ -234,7 +234,10 @@ class GlueAnalyser:
             bad = [
                 token
                 for token in TOKEN.findall(chunk)
-                if 4 <= len(token) <= MAX_GLUED_LENGTH and not token.isupper() and "_" not in token and not self.is_fine(token)
+                if 4 <= len(token) <= MAX_GLUED_LENGTH
+                and not token.isupper()
+                and "_" not in token
+                and not self.is_fine(token)
             ]
             if bad:
                 found.update(bad)
