@@ -237,6 +237,21 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
         find_attributions(article, s.start, s.end, vocab, verbs[i], hedges[i]) if needed[i] else []
         for i, s in enumerate(sentences)
     ]
+    if enabled[CLAIM]:
+        # The next sentence of a paragraph may source a claim with its closing attribution
+        # (wire style: "..., it said."): work it out only where a claim is left unsourced.
+        for index in range(len(sentences) - 1):
+            following = index + 1
+            if (
+                needed[index]
+                and not needed[following]
+                and sentences[following].paragraph == sentences[index].paragraph
+                and _may_flag_claim(found[index], passives[index], hedges[index])
+            ):
+                sentence = sentences[following]
+                found[following] = find_attributions(
+                    article, sentence.start, sentence.end, vocab, verbs[following], hedges[following]
+                )
     findings: list[Finding] = []
     if enabled[CLAIM]:
         findings += check_claims(article, sentences, found, passives, hedges, vocab, context.options(CLAIM))
@@ -263,11 +278,13 @@ def _sentences_to_analyse(
 
     Finding and classifying speakers is the costly part, and most sentences
     of a story ("Smith said the bridge would reopen") need none of it.  A
-    sentence needs it when it holds a claim (then the sentence after it too,
-    which may close with the source), a word without which no speaker can be
-    anonymous or vague, or when its paragraph holds a quotation that needs a
-    speaker or runs on (then the paragraph before it too: running quotes and
-    "Smith said:" introductions).
+    sentence needs it when it holds a claim, a word without which no speaker
+    can be anonymous or vague, or when its paragraph holds a quotation that
+    needs a speaker or runs on (then the paragraph before it too when it ends
+    with a colon: "Smith said:" introductions; a running quote's paragraph
+    before holds an open quotation, so it is marked by its own).  The sentence
+    after a claim, which may close with its source, is worked out later, and
+    only when the claim is left unsourced (:func:`_may_flag_claim`).
     """
     text = article.text
     needed = [False] * len(sentences)
@@ -276,16 +293,15 @@ def _sentences_to_analyse(
     vague_at, anonymous_at = _kind(words, "vague"), _kind(words, "anonymous")
     for index, sentence in enumerate(sentences):
         start, end = sentence.start, sentence.end
-        if claims and (
-            hedges[index] or passives[index] or search_from(vocab.vague_hint, text, start, end, vague_at)
-        ):
-            needed[index] = True
-            if index + 1 < len(sentences):
-                needed[index + 1] = True
-        elif anonymous and search_from(vocab.anonymous_hint, text, start, end, anonymous_at):
-            needed[index] = True
+        needed[index] = bool(
+            claims
+            and (
+                hedges[index] or passives[index] or search_from(vocab.vague_hint, text, start, end, vague_at)
+            )
+        ) or (anonymous and search_from(vocab.anonymous_hint, text, start, end, anonymous_at))
     if enabled[QUOTE]:
         max_short = int(context.options(QUOTE).get("max_short_words", 4))
+        body = {paragraph.index: paragraph for paragraph in article.body_paragraphs()}
         marked: set[int] = set()
         for quotation in article.quotations:
             if (
@@ -293,11 +309,23 @@ def _sentences_to_analyse(
                 or quotation.continues_previous
                 or not _is_phrase(text, quotation, max_short)
             ):
-                marked.update((quotation.paragraph, quotation.paragraph - 1))
+                marked.add(quotation.paragraph)
+                previous = body.get(quotation.paragraph - 1)
+                if previous is not None and text[previous.end - 1 : previous.end] == ":":
+                    marked.add(previous.index)  # "Smith said:" introduces the quotation
         for index, sentence in enumerate(sentences):
             if sentence.paragraph in marked:
                 needed[index] = True
     return needed
+
+
+def _may_flag_claim(found: list[Attribution], passives: list[Passive], hedges: list[re.Match[str]]) -> bool:
+    """True when :func:`check_claims` may flag something in a sentence unless the next one sources it."""
+    if any(attribution.names_source for attribution in found):
+        return False  # sourced by itself
+    return bool(passives or hedges) or any(
+        "vague" in attribution.kinds and not attribution.about_self for attribution in found
+    )
 
 
 def _kind(words: dict[str, list[int]] | None, kind: str) -> list[int] | None:

@@ -392,7 +392,11 @@ def test_skipping_sentences_never_changes_a_finding(monkeypatch: pytest.MonkeyPa
     import yaml
     from newslint_plugins import attribution
 
-    cases = yaml.safe_load((ROOT / "tests/data/attribution/cases.yaml").read_text(encoding="utf-8"))
+    cases = [
+        case
+        for name in ("cases.yaml", "holdout.yaml", "holdout2.yaml")
+        for case in yaml.safe_load((ROOT / "tests/data/attribution" / name).read_text(encoding="utf-8"))
+    ]
     story = "Test story\n\nBy Test Writer\n\n" + "\n\n".join(str(c["text"]).strip() for c in cases) + "\n"
     article = build_article("story.txt", story)
     context = Session.create(load_config(ROOT / "rules.yaml"), select=["attribution"]).context()
