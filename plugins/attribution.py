@@ -189,6 +189,10 @@ DIALOGUE_TAG = re.compile(
 DETERMINERS = words("a an the one this these those his her its their our some many")
 SMALL_TITLE_WORDS = words("a an the of to in on at for and or but from by with as vs")
 STATE_KEY = "attribution.vocabulary"
+ALL_SPEAKERS = 1
+"""A sentence whose speakers are all worked out (``True`` counts as this)."""
+ANY_SPEAKER = 2
+"""A sentence of a quotation's paragraph: worked out until the paragraph has one speaker."""
 
 
 # Hooks ---------------------------------------------------------------------------------------
@@ -233,25 +237,51 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
         participles = matches_by_sentence(vocab.passive, text, sentences, _kind(words, "passive"))
         passives = [passive_candidates(article, s, participles[i], vocab) for i, s in enumerate(sentences)]
     needed = _sentences_to_analyse(article, sentences, hedges, passives, vocab, enabled, context, words)
-    found = [
-        find_attributions(article, s.start, s.end, vocab, verbs[i], hedges[i]) if needed[i] else []
-        for i, s in enumerate(sentences)
-    ]
+    found: list[list[Attribution]] = [[] for _ in sentences]
+    done = [False] * len(sentences)
+
+    def analyse(index: int) -> list[Attribution]:
+        sentence = sentences[index]
+        found[index] = find_attributions(
+            article, sentence.start, sentence.end, vocab, verbs[index], hedges[index]
+        )
+        done[index] = True
+        return found[index]
+
+    for index, need in enumerate(needed):
+        if need == ALL_SPEAKERS:
+            analyse(index)
     if enabled[CLAIM]:
         # The next sentence of a paragraph may source a claim with its closing attribution
         # (wire style: "..., it said."): work it out only where a claim is left unsourced.
         for index in range(len(sentences) - 1):
             following = index + 1
             if (
-                needed[index]
-                and not needed[following]
+                needed[index] == ALL_SPEAKERS
+                and not done[following]
                 and sentences[following].paragraph == sentences[index].paragraph
                 and _may_flag_claim(found[index], passives[index], hedges[index])
             ):
-                sentence = sentences[following]
-                found[following] = find_attributions(
-                    article, sentence.start, sentence.end, vocab, verbs[following], hedges[following]
-                )
+                analyse(following)
+    if enabled[QUOTE]:
+        # A quotation's paragraph needs only one speaker (see check_quotes): stop at the first.
+        body = {paragraph.index: paragraph for paragraph in paragraphs}
+        quoted_paragraphs: dict[int, list[int]] = {}
+        for index, need in enumerate(needed):
+            if need == ANY_SPEAKER:
+                quoted_paragraphs.setdefault(sentences[index].paragraph, []).append(index)
+        tagged = {
+            q.paragraph
+            for q in article.quotations
+            if q.paragraph in quoted_paragraphs and _dialogue_tag(text, q, body[q.paragraph])
+        }
+        spoken = {sentences[i].paragraph for i in range(len(sentences)) if found[i]}
+        for paragraph_index, indexes in quoted_paragraphs.items():
+            if paragraph_index in tagged or paragraph_index in spoken:
+                continue
+            for index in indexes:
+                if not done[index] and analyse(index):
+                    break
     findings: list[Finding] = []
     if enabled[CLAIM]:
         findings += check_claims(article, sentences, found, passives, hedges, vocab, context.options(CLAIM))
@@ -273,8 +303,11 @@ def _sentences_to_analyse(
     enabled: dict[str, bool],
     context: CheckContext,
     words: dict[str, list[int]] | None = None,
-) -> list[bool]:
+) -> list[int]:
     """Which sentences need their speakers worked out; in the others no speaker can change a finding.
+
+    Per sentence: :data:`ALL_SPEAKERS`, :data:`ANY_SPEAKER` (a quotation's
+    paragraph needs one speaker, whichever sentence has it) or 0.
 
     Finding and classifying speakers is the costly part, and most sentences
     of a story ("Smith said the bridge would reopen") need none of it.  A
@@ -287,18 +320,19 @@ def _sentences_to_analyse(
     only when the claim is left unsourced (:func:`_may_flag_claim`).
     """
     text = article.text
-    needed = [False] * len(sentences)
+    needed = [0] * len(sentences)
     claims = enabled[CLAIM]
     anonymous = enabled[ANONYMOUS] or enabled[UNEXPLAINED]
     vague_at, anonymous_at = _kind(words, "vague"), _kind(words, "anonymous")
     for index, sentence in enumerate(sentences):
         start, end = sentence.start, sentence.end
-        needed[index] = bool(
+        if (
             claims
             and (
                 hedges[index] or passives[index] or search_from(vocab.vague_hint, text, start, end, vague_at)
             )
-        ) or (anonymous and search_from(vocab.anonymous_hint, text, start, end, anonymous_at))
+        ) or (anonymous and search_from(vocab.anonymous_hint, text, start, end, anonymous_at)):
+            needed[index] = ALL_SPEAKERS
     if enabled[QUOTE]:
         max_short = int(context.options(QUOTE).get("max_short_words", 4))
         body = {paragraph.index: paragraph for paragraph in article.body_paragraphs()}
@@ -314,8 +348,8 @@ def _sentences_to_analyse(
                 if previous is not None and text[previous.end - 1 : previous.end] == ":":
                     marked.add(previous.index)  # "Smith said:" introduces the quotation
         for index, sentence in enumerate(sentences):
-            if sentence.paragraph in marked:
-                needed[index] = True
+            if sentence.paragraph in marked and not needed[index]:
+                needed[index] = ANY_SPEAKER
     return needed
 
 

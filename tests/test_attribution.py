@@ -387,6 +387,15 @@ def test_cost_stays_linear_on_a_pathological_sentence() -> None:
     assert timings[1] < 5.0
 
 
+def test_colon_paragraph_introduces_the_next_paragraphs_quotation() -> None:
+    """ "The harbor master said:" ends a paragraph: the quotation below it has its speaker."""
+    quote = "“Keep the boats tied up tonight. The swell will be worse by morning.”"
+    intro = "Story\n\nThe wind rose all afternoon. The harbor master, Ruth Alvarez, said:\n\n"
+    assert lint(intro + quote, rules=QUOTE) == []
+    no_intro = intro.replace("said:", "said the forecast was wrong.")
+    assert [f.rule for f in lint(no_intro + quote, rules=QUOTE)] == [QUOTE]
+
+
 def test_skipping_sentences_never_changes_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
     """Speakers are worked out only where they can matter; working them out everywhere gives the same findings."""
     import yaml
