@@ -207,6 +207,8 @@ from the same run.
 | newslint `--jobs 2` throughput ÷ proselint's | {newslint_jobs2_vs_proselint}× | ≥ 10× |
 | read every file + one regular expression (the ceiling) | {read_plus_one_regex_mb_per_s} MB/s | |
 
+Targets of issue 10: {verdict}
+
 Where the time goes: CPU seconds per MB of the corpus, in one process, for
 reading and building the article model and for each plugin's check hook
 (400 articles, after a warm-up):
@@ -221,7 +223,16 @@ def write_results(figures: dict[str, object]) -> None:
     """Write benchmarks/RESULTS.md from the figures."""
     values = {key: figures.get(key, "n/a") for key in figures}
     costs = figures.get("cpu_s_per_mb") or {}
+    checks = {
+        "cold start ≤ 3× the import": float(figures["cold_vs_import_ratio"]) <= 3,
+        "≥ 3 MB/s with 2 jobs": float(figures["corpus_jobs2_mb_per_s"]) >= 3,
+        "≥ 10× proselint": float(figures.get("newslint_jobs2_vs_proselint", 0) or 0) >= 10,
+        "warm cache < 1.5 s": float(figures["corpus_warm_cache_s"]) < 1.5,
+        "< 250 MB per worker": float(figures["peak_memory_per_worker_mb"]) < 250,
+    }
+    verdict = "; ".join(f"{name}: {'met' if ok else 'not met'}" for name, ok in checks.items()) + "."
     values.update(
+        verdict=verdict,
         cost_rows="\n".join(f"| {name} | {value} |" for name, value in costs.items()),
         date=time.strftime("%Y-%m-%d"),
         cold_runs=int(figures["runs"]) * 3,
