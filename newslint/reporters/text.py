@@ -24,7 +24,8 @@ def _width(text: str) -> int:
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    """ "1 error", "2 errors"; "info" is a mass noun: "2 info"."""
+    return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
 
 
 def excerpt(file_text: str, finding: Finding) -> tuple[str, str]:
