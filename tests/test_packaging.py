@@ -42,54 +42,42 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return env_dir / "bin" / "newslint"
 
 
+def run_installed(newslint: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``newslint`` in ``cwd``, without this checkout on the path."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    return subprocess.run([str(newslint), *args], cwd=cwd, capture_output=True, text=True, env=env)
+
+
+def findings_of(result: subprocess.CompletedProcess[str]) -> list[dict]:
+    """The first file's findings in a JSON report."""
+    return json.loads(result.stdout)["files"][0]["findings"]
+
+
 def test_installed_wheel_finds_its_plugins_and_default_rules(installed, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (elsewhere / "story.txt").write_text("A headline\n\nThe mayor spoke  on Monday.\n", encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    rules = subprocess.run([str(installed), "rules"], cwd=elsewhere, capture_output=True, text=True, env=env)
+    rules = run_installed(installed, "rules", cwd=elsewhere)
     assert rules.returncode == 0, rules.stderr
     assert "spacing.double-space" in rules.stdout
-    plugins = subprocess.run(
-        [str(installed), "plugins"], cwd=elsewhere, capture_output=True, text=True, env=env
-    )
+    plugins = run_installed(installed, "plugins", cwd=elsewhere)
     assert "site-packages" not in plugins.stdout or "entry point" in plugins.stdout
     assert "spacing" in plugins.stdout
-    checked = subprocess.run(
-        [str(installed), "check", "--format", "json", "story.txt"],
-        cwd=elsewhere,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    checked = run_installed(installed, "check", "--format", "json", "story.txt", cwd=elsewhere)
     assert checked.returncode == 1, checked.stderr
-    findings = json.loads(checked.stdout)["files"][0]["findings"]
-    assert "spacing.double-space" in [f["rule"] for f in findings]
+    assert "spacing.double-space" in [f["rule"] for f in findings_of(checked)]
     # The packaged rules.yaml is the one that was read: its boilerplate patterns apply.
     (elsewhere / "footer.txt").write_text(
         "A headline\n\nBody.\n\nPowered by  Example Press\n", encoding="utf-8"
     )
-    footer = subprocess.run(
-        [str(installed), "check", "--format", "json", "footer.txt"],
-        cwd=elsewhere,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    assert json.loads(footer.stdout)["files"][0]["findings"] == []
+    footer = run_installed(installed, "check", "--format", "json", "footer.txt", cwd=elsewhere)
+    assert findings_of(footer) == []
 
 
 def test_installed_wheel_ships_the_ap_preset(installed, tmp_path):
     """`extends: [ap]` finds newslint/presets/ap.yaml inside the installed package."""
     (tmp_path / "rules.yaml").write_text("extends: [ap]\n", encoding="utf-8")
     (tmp_path / "story.txt").write_text("A headline\n\nShe sent an e-mail on Monday.\n", encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    checked = subprocess.run(
-        [str(installed), "check", "--format", "json", "story.txt"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    checked = run_installed(installed, "check", "--format", "json", "story.txt", cwd=tmp_path)
     assert checked.returncode == 1, checked.stderr
-    assert [f["rule"] for f in json.loads(checked.stdout)["files"][0]["findings"]] == ["house.email"]
+    assert [f["rule"] for f in findings_of(checked)] == ["house.email"]
