@@ -7,6 +7,8 @@ and the article's path) and the other plugins' findings are still reported.
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -64,6 +66,7 @@ class Runner:
         self.drop_impls = session.manager.hook.newslint_drop_findings.get_hookimpls()
         self._started = False
         self.timeout = session.config.plugin_timeout
+        self._limit = time_limit(self.timeout, check_handler=False)
 
     # Whole runs -----------------------------------------------------------------
 
@@ -113,10 +116,13 @@ class Runner:
         """Run every plugin on an article and return its sorted findings."""
         result = FileResult(article.path, file_text=article.file_text)
         collected: list[Finding] = []
+        limit = self._limit
+        limit.seconds = self.timeout
+        limit.install()  # once per article: each plugin call then only sets the timer
         for impl in self.check_impls:
             arguments = {"article": article, "context": self.context}
             try:
-                with time_limit(self.timeout):
+                with limit:
                     returned = impl.function(*[arguments[a] for a in impl.argnames])
                 collected.extend(self._validated(returned, impl.plugin_name, article))
             except Exception as exc:
@@ -222,9 +228,23 @@ class Runner:
 
 
 def read_limited(path: str, limit: int) -> bytes:
-    """Read a file's bytes, refusing files larger than ``limit`` with an :class:`ArticleError`."""
+    """Read a file's bytes, refusing files larger than ``limit`` with an :class:`ArticleError`.
+
+    A regular file is read with a buffer of its own size (asking for
+    ``limit + 1`` bytes would allocate that much for every small article);
+    pipes and devices are read up to ``limit + 1`` bytes.
+    """
     with open(path, "rb") as handle:
-        data = handle.read(limit + 1)
-    if len(data) > limit:
+        status = os.fstat(handle.fileno())
+        regular = stat.S_ISREG(status.st_mode)
+        if regular and status.st_size > limit:
+            data = b""  # refused below without reading it
+        elif regular:
+            data = handle.read(status.st_size + 1)  # one byte more notices a file that grew
+            if len(data) > status.st_size:
+                data += handle.read(limit + 1 - len(data))
+        else:
+            data = handle.read(limit + 1)
+    if len(data) > limit or (regular and status.st_size > limit):
         raise ArticleError(f"file is larger than max_file_size ({limit} bytes)")
     return data

@@ -10,16 +10,11 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from types import TracebackType
 
 
 class PluginTimeout(Exception):
     """A plugin call ran longer than the configured limit."""
-
-
-def _can_limit() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
 def _expired(signum: int, frame: object) -> None:
@@ -31,22 +26,52 @@ _limit = [0.0]
 """The limit of the call under way (0 when none is): the handler raises only then."""
 
 
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
+class time_limit:
     """Raise :class:`PluginTimeout` inside the block after ``seconds`` (0 or less: no limit).
 
-    The signal handler is installed once and left in place (it does nothing
-    when no limit is running), so a limited call costs two timer calls.
+    The signal handler is installed on entering and left in place (it does
+    nothing when no limit is running).  The runner enters a limit for every
+    plugin call, so it keeps one object, calls :meth:`install` once per
+    article and enters it with ``check_handler=False`` semantics: then a
+    limited call costs two timer calls.
     """
-    if seconds <= 0 or not _can_limit():
-        yield
-        return
-    if signal.getsignal(signal.SIGALRM) is not _expired:
-        signal.signal(signal.SIGALRM, _expired)
-    _limit[0] = seconds
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        _limit[0] = 0.0
+
+    __slots__ = ("_armed", "_usable", "check_handler", "seconds")
+
+    def __init__(self, seconds: float, check_handler: bool = True) -> None:
+        self.seconds = seconds
+        self.check_handler = check_handler
+        """Make sure the handler is ours on every entry (a runner does it once per article instead)."""
+        self._armed = False
+        self._usable = False
+
+    def install(self) -> bool:
+        """Install the handler if something replaced it; True when limits work in this thread."""
+        self._usable = (
+            self.seconds > 0
+            and hasattr(signal, "setitimer")
+            and threading.get_ident() == threading.main_thread().ident
+        )
+        if self._usable and signal.getsignal(signal.SIGALRM) is not _expired:
+            signal.signal(signal.SIGALRM, _expired)
+        return self._usable
+
+    def __enter__(self) -> None:
+        if self.check_handler:
+            self.install()
+        if not self._usable:
+            return
+        _limit[0] = self.seconds
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        self._armed = True
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            _limit[0] = 0.0
+            self._armed = False
