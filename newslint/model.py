@@ -118,6 +118,9 @@ class Article:
     _quotation_starts: list[int] = field(default_factory=list, repr=False)
     _protected_starts: list[int] = field(default_factory=list, repr=False)
     _lines: LineIndex | None = field(default=None, repr=False)
+    _kinds_cache: tuple[int, int, list[Paragraph], list[Paragraph]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         self._paragraph_starts = [p.start for p in self.paragraphs]
@@ -128,11 +131,21 @@ class Article:
 
     def story_paragraphs(self) -> Iterator[Paragraph]:
         """Yield the headline, subheadline and body paragraphs (not the publication line or byline)."""
-        return (p for p in self.paragraphs if p.is_story)
+        return iter(self._by_kind()[2])
 
     def body_paragraphs(self) -> Iterator[Paragraph]:
         """Yield the body paragraphs only."""
-        return (p for p in self.paragraphs if p.kind == "body")
+        return iter(self._by_kind()[3])
+
+    def _by_kind(self) -> tuple[int, int, list[Paragraph], list[Paragraph]]:
+        """The story and body paragraphs, worked out once (again if ``paragraphs`` is replaced or grows)."""
+        cached = self._kinds_cache
+        paragraphs = self.paragraphs
+        if cached is None or cached[0] != id(paragraphs) or cached[1] != len(paragraphs):
+            story = [p for p in paragraphs if p.is_story]
+            cached = (id(paragraphs), len(paragraphs), story, [p for p in story if p.kind == "body"])
+            self._kinds_cache = cached
+        return cached
 
     def sentences(self) -> Iterator[Sentence]:
         """Yield every sentence of the story paragraphs, in order."""
