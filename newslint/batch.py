@@ -133,9 +133,26 @@ def _worker_lint(paths: list[str]) -> tuple[list[FileResult], str]:
     return results, pending + stderr.getvalue()
 
 
+MAX_CHUNK, MIN_CHUNK = 64, 4
+"""Files per task sent to a worker: large enough to keep messages few, small near the end."""
+
+
 def _chunks(paths: list[str], jobs: int) -> list[list[str]]:
-    size = max(1, min(64, len(paths) // (jobs * 4) or 1))
-    return [paths[i : i + size] for i in range(0, len(paths), size)]
+    """Cut the files into tasks that shrink as fewer files remain (guided scheduling).
+
+    Each task is a quarter of a worker's fair share of what is left, between
+    ``MIN_CHUNK`` and ``MAX_CHUNK`` files: early tasks are large, and the last
+    ones small, so no worker sits idle at the end while another works through
+    a large last task.
+    """
+    chunks = []
+    position = 0
+    while position < len(paths):
+        remaining = len(paths) - position
+        size = max(MIN_CHUNK, min(MAX_CHUNK, remaining // (jobs * 4)))
+        chunks.append(paths[position : position + size])
+        position += size
+    return chunks
 
 
 class StderrOnce:

@@ -136,3 +136,16 @@ def test_results_with_plugin_failures_are_not_cached(tmp_path):
     session = Session.create(load_config(write_config(tmp_path, {"plugins": ["boom.py"]})))
     list(lint_files(paths, session, cache_dir=tmp_path / "cache"))
     assert not list((tmp_path / "cache").rglob("*.json"))
+
+
+def test_worker_tasks_cover_every_file_in_order_and_shrink_towards_the_end() -> None:
+    from newslint.batch import MAX_CHUNK, MIN_CHUNK, _chunks
+
+    paths = [f"{index}.txt" for index in range(2000)]
+    chunks = _chunks(paths, 2)
+    assert [path for chunk in chunks for path in chunk] == paths
+    sizes = [len(chunk) for chunk in chunks]
+    assert sizes == sorted(sizes, reverse=True)  # large tasks first, small ones last
+    assert sizes[0] == MAX_CHUNK and max(sizes) <= MAX_CHUNK
+    assert all(size >= MIN_CHUNK for size in sizes[:-1]) and sizes[-1] <= MIN_CHUNK
+    assert _chunks([], 2) == []
