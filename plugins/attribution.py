@@ -38,7 +38,8 @@ from newslint_plugins.attribution_sources import (
     find_attributions,
     literal_positions,
     matches_by_sentence,
-    search_from,
+    sentence_runs,
+    sentences_matching,
     tokenize,
     word_positions,
 )
@@ -226,16 +227,21 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
     paragraphs = list(article.body_paragraphs())
     sentences = [sentence for paragraph in paragraphs for sentence in paragraph.sentences]
     text = article.text
+    runs = sentence_runs(sentences)
     words = word_positions(vocab, text, sentences)
-    verbs = matches_by_sentence(vocab.attribution_verb, text, sentences, _kind(words, "verb"))
+    verbs = matches_by_sentence(vocab.attribution_verb, text, sentences, _kind(words, "verb"), runs)
     hedges: list[list[re.Match[str]]] = [[] for _ in sentences]
     if vocab.hedge is not None:
-        starts = literal_positions(text, vocab.hedge_starts)
-        hedges = matches_by_sentence(vocab.hedge, text, sentences, starts)
+        starts = _kind(words, "hedge")
+        if starts is None:
+            starts = literal_positions(text, vocab.hedge_starts)
+        hedges = matches_by_sentence(vocab.hedge, text, sentences, starts, runs)
     passives: list[list[Passive]] = [[] for _ in sentences]
     if enabled[CLAIM]:
-        participles = matches_by_sentence(vocab.passive, text, sentences, _kind(words, "passive"))
-        passives = [passive_candidates(article, s, participles[i], vocab) for i, s in enumerate(sentences)]
+        participles = matches_by_sentence(vocab.passive, text, sentences, _kind(words, "passive"), runs)
+        for index, matches in enumerate(participles):
+            if matches:
+                passives[index] = passive_candidates(article, sentences[index], matches, vocab)
     needed = _sentences_to_analyse(article, sentences, hedges, passives, vocab, enabled, context, words)
     found: list[list[Attribution]] = [[] for _ in sentences]
     done = [False] * len(sentences)
@@ -321,17 +327,14 @@ def _sentences_to_analyse(
     """
     text = article.text
     needed = [0] * len(sentences)
-    claims = enabled[CLAIM]
-    anonymous = enabled[ANONYMOUS] or enabled[UNEXPLAINED]
-    vague_at, anonymous_at = _kind(words, "vague"), _kind(words, "anonymous")
-    for index, sentence in enumerate(sentences):
-        start, end = sentence.start, sentence.end
-        if (
-            claims
-            and (
-                hedges[index] or passives[index] or search_from(vocab.vague_hint, text, start, end, vague_at)
-            )
-        ) or (anonymous and search_from(vocab.anonymous_hint, text, start, end, anonymous_at)):
+    if enabled[CLAIM]:
+        for index, found in enumerate(hedges):
+            if found or passives[index]:
+                needed[index] = ALL_SPEAKERS
+        for index in sentences_matching(vocab.vague_hint, text, sentences, _kind(words, "vague")):
+            needed[index] = ALL_SPEAKERS
+    if enabled[ANONYMOUS] or enabled[UNEXPLAINED]:
+        for index in sentences_matching(vocab.anonymous_hint, text, sentences, _kind(words, "anonymous")):
             needed[index] = ALL_SPEAKERS
     if enabled[QUOTE]:
         max_short = int(context.options(QUOTE).get("max_short_words", 4))
@@ -364,7 +367,7 @@ def _may_flag_claim(found: list[Attribution], passives: list[Passive], hedges: l
 
 def _kind(words: dict[str, list[int]] | None, kind: str) -> list[int] | None:
     """The offsets :func:`word_positions` found for one pattern, or None (search everywhere)."""
-    return None if words is None else words[kind]
+    return None if words is None else words.get(kind)
 
 
 def vocabulary(context: CheckContext) -> Vocabulary:
@@ -395,8 +398,8 @@ def check_claims(
     """
     findings: list[Finding] = []
     for index, sentence in enumerate(sentences):
-        if _sourced(sentences, found, index):
-            continue
+        if not (passives[index] or hedges[index] or found[index]) or _sourced(sentences, found, index):
+            continue  # nothing to flag, or a source named
         if options.get("passives", True):
             findings += _passive_claims(article, sentence, passives[index], vocab)
         if options.get("vague_groups", True):

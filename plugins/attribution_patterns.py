@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 SECTION = "attribution"
@@ -272,12 +272,16 @@ class Vocabulary:
     """Words without one of which no speaker in a sentence can be anonymous (a quick filter)."""
     vague_hint: re.Pattern[str]
     """Words without one of which no speaker in a sentence can be a vague group (a quick filter)."""
-    word_scan: re.Pattern[str] | None = None
-    """Every word of the verb, participle and hint patterns in one pattern (one scan of the text
-    instead of four), or None when some word does not allow it."""
-    first_words: dict[str, frozenset[str]] | None = None
-    """For ``verb``, ``passive``, ``vague`` and ``anonymous``: the first words of its pattern's
-    entries (apostrophes as ``'``), to tell which patterns a match of :attr:`word_scan` is for."""
+    start_scan: re.Pattern[bytes] | None = None
+    """The first words of the verb, participle, hint and hedge patterns' entries, in one pattern
+    for the text reduced to lower-case ASCII letters and spaces (see
+    ``attribution_sources.word_positions``), or None when no pattern allows it."""
+    start_kinds: dict[bytes, tuple[str, ...]] = field(default_factory=dict)
+    """For each word :attr:`start_scan` finds, the patterns (``verb``, ``passive``, ``vague``,
+    ``anonymous``, ``hedge``) with an entry starting with it."""
+    scanned: frozenset[str] = frozenset()
+    """The patterns :attr:`start_scan` finds the first words of.  A pattern one of whose first
+    words is not plain ASCII letters is left out (searched for everywhere)."""
 
 
 def section_lists(section: dict[str, Any]) -> dict[str, list[str]]:
@@ -392,12 +396,13 @@ def compile_vocabulary(section: dict[str, Any]) -> Vocabulary:
     institutions = frozenset(e.lower() for e in lists["institutions"])
     anonymous_words = anonymous | qualified | ANONYMITY_WORDS
     vague_words = groups | {w for q in quantifiers for w in q} - {"a", "of"} | VAGUE_WORDS
-    word_scan, first_words = _word_scan(
+    start_scan, start_kinds, scanned = _start_scan(
         {
-            "verb": _literal_forms(verb_bases),
-            "passive": _literal_forms(passive_verbs),
-            "vague": _capitalized_forms(vague_words),
-            "anonymous": _capitalized_forms(anonymous_words),
+            "verb": _entry_starts(_literal_forms(verb_bases)),
+            "passive": _entry_starts(_literal_forms(passive_verbs)),
+            "vague": _entry_starts(_literal_forms(vague_words)),
+            "anonymous": _entry_starts(_literal_forms(anonymous_words)),
+            "hedge": _phrase_starts(lists["hedges"]),
         }
     )
     return Vocabulary(
@@ -420,8 +425,9 @@ def compile_vocabulary(section: dict[str, Any]) -> Vocabulary:
         quotation_label=_phrases(lists["quotation_labels"]),
         anonymous_hint=_any_word(anonymous_words),
         vague_hint=_any_word(vague_words),
-        word_scan=word_scan,
-        first_words=first_words,
+        start_scan=start_scan,
+        start_kinds=start_kinds,
+        scanned=scanned,
     )
 
 
@@ -443,31 +449,57 @@ def _any_word(words: set[str]) -> re.Pattern[str]:
 
 
 _FIRST_WORD = re.compile(r"[\w'\-]+")
+_PLAIN_WORD = re.compile(r"[a-z]+")
 
 
-def _word_scan(
-    forms: dict[str, set[str]],
-) -> tuple[re.Pattern[str] | None, dict[str, frozenset[str]] | None]:
-    """One pattern for the entries of several word patterns, and each pattern's first words.
+def _entry_starts(entries: Iterable[str]) -> set[str] | None:
+    """The first words of a word pattern's entries (as :func:`_literal_forms` gives them), or None
+    when one is not plain ASCII letters."""
+    starts = set()
+    for entry in entries:
+        first = _FIRST_WORD.match(entry)
+        if first is None or not _PLAIN_WORD.fullmatch(first.group()):
+            return None
+        starts.add(first.group())
+    return starts
 
-    The patterns share their edges (no word character on either side) and
-    match their entries case-sensitively, so wherever one of them matches,
-    the combined pattern matches too, and the word there is the first word
-    of that pattern's entry.  Not possible (None, None) for an entry that
-    does not start with a word.
+
+def _phrase_starts(phrases: list[str]) -> set[str] | None:
+    """The words a phrase pattern's (:func:`_phrases`) matches start with, or None when one is not
+    plain ASCII letters (``n't``, a wildcard ``authori*``)."""
+    starts = set()
+    for phrase in phrases:
+        token = next((t for t in phrase.split() if t != "..."), "")
+        for word in token.lower().split("|"):
+            word = word.strip()
+            if not word:
+                continue
+            if word == "not" or not _PLAIN_WORD.fullmatch(word):
+                return None
+            starts.add(word)
+    return starts
+
+
+def _start_scan(
+    starts: dict[str, set[str] | None],
+) -> tuple[re.Pattern[bytes] | None, dict[bytes, tuple[str, ...]], frozenset[str]]:
+    """One pattern for the first words of several patterns, which patterns each word is for, and
+    which patterns it covers.
+
+    ``starts`` gives each pattern's first words (None: not plain letters, the
+    pattern is left out).  The pattern runs over the text with every byte
+    but a letter turned into a space, between spaces: ``" said "``.
     """
-    first_words: dict[str, frozenset[str]] = {}
-    for kind, entries in forms.items():
-        firsts = set()
-        for entry in entries:
-            first = _FIRST_WORD.match(entry)
-            if first is None:
-                return None, None
-            firsts.add(first.group())
-        first_words[kind] = frozenset(firsts)
-    every = sorted(set().union(*forms.values()))
-    pattern = re.compile(rf"(?<![\w’'\-])(?:{_trie(every)})(?![\w’'\-])") if every else None
-    return pattern, first_words
+    kinds: dict[bytes, list[str]] = {}
+    for kind, words in starts.items():
+        for word in sorted(words or ()):
+            kinds.setdefault(word.encode("ascii"), []).append(kind)
+    if not kinds:
+        return None, {}, frozenset()
+    every = sorted(word.decode("ascii") for word in kinds)
+    pattern = re.compile(rf" ({_trie(every)})(?= )".encode("ascii"))
+    scanned = frozenset(kind for found in kinds.values() for kind in found)
+    return pattern, {word: tuple(found) for word, found in kinds.items()}, scanned
 
 
 def literal_starts(phrases: list[str]) -> tuple[str, ...] | None:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -100,7 +99,6 @@ TITLE_FUNCTION_WORDS = words(
 
 ACCORDING_TO = re.compile(r"(?<![\w’'])according\s+to\s+", re.IGNORECASE)
 FIRST_WORD = re.compile(r"[\w’'\-]+")
-NOT_WORD = re.compile(r"[^\w’'\-]+")
 ADVERB_WORD = re.compile(ADVERB)
 """An adverb, matched whole (``fullmatch``) against a token in lower case."""
 WHITESPACE = re.compile(r"\s+")
@@ -210,63 +208,55 @@ def literal_positions(text: str, words: tuple[str, ...] | None) -> list[int] | N
     return positions
 
 
-def _finditer_from(
-    pattern: re.Pattern[str], text: str, start: int, end: int, positions: list[int]
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text, start, end)`` for a pattern whose matches all start at ``positions``."""
-    index = bisect_left(positions, start)
-    resume = start
-    while index < len(positions) and positions[index] < end:
-        at = positions[index]
-        index += 1
-        if at < resume:
-            continue  # inside the previous match, as finditer would skip it
-        match = pattern.match(text, at, end)
-        if match is not None:
-            yield match
-            resume = match.end()
-
-
-def _runs(sentences: list[Span]) -> Iterator[tuple[int, int]]:
+def sentence_runs(sentences: list[Span]) -> list[tuple[int, int]]:
     """Index of the first and last sentence of each run of adjacent sentences (a paragraph, mostly)."""
+    runs = []
     index = 0
     while index < len(sentences):
         stop = index
         while stop + 1 < len(sentences) and sentences[stop + 1].start - sentences[stop].end <= 2:
             stop += 1
-        yield index, stop
+        runs.append((index, stop))
         index = stop + 1
+    return runs
+
+
+LOWER_LETTERS = bytes(
+    ord(chr(byte).lower()) if chr(byte).isascii() and chr(byte).isalpha() else ord(" ") for byte in range(256)
+)
+"""A ``bytes.translate`` table: ASCII letters in lower case, every other byte a space."""
 
 
 def word_positions(vocab: Vocabulary, text: str, sentences: list[Span]) -> dict[str, list[int]] | None:
-    """Where the verb, participle and hint patterns can match in the sentences, by one scan; or None.
+    """Where the verb, participle, hint and hedge patterns can start a match, by one scan; or None.
 
-    Returns, for ``verb``, ``passive``, ``vague`` and ``anonymous`` (see
-    ``Vocabulary.first_words``), the sorted offsets where that pattern can
-    start a match in a run of sentences (it is confirmed there).  None when
-    the vocabulary has no combined pattern.
+    Returns, for each pattern of ``Vocabulary.scanned`` (``verb``, ``passive``,
+    ``vague``, ``anonymous``, ``hedge``), the sorted offsets of the words its
+    matches can start with, in any case: more places than it matches, which
+    it confirms.  The scan reads the text as ASCII letters in lower case and
+    spaces (every other character, ``’`` and ``é`` too, a space: one byte per
+    character, so offsets stay put), where a regular expression finds words
+    several times faster than in the text.  A word that a sentence's end cuts
+    is given for every pattern, which may match its first part there.  None
+    when the vocabulary has no scan.
     """
-    scan, first_words = vocab.word_scan, vocab.first_words
-    if scan is None or first_words is None:
+    scan = vocab.start_scan
+    if scan is None:
         return None
-    kinds = list(first_words.items())
-    positions: dict[str, list[int]] = {kind: [] for kind, _ in kinds}
-    inner: list[int] = []
-    for index, stop in _runs(sentences):
-        for match in scan.finditer(text, sentences[index].start, sentences[stop].end):
-            word = match.group()
-            if not word.isalpha():
-                # A phrasal verb ("point out") hides the words after its first from the scan.
-                inner += [match.start() + gap.end() for gap in NOT_WORD.finditer(word)]
-                first = FIRST_WORD.match(word)
-                word = first.group().replace("’", "'") if first else ""
-            for kind, firsts in kinds:
-                if word in firsts:
-                    positions[kind].append(match.start())
-    if inner:
+    letters = b" " + text.encode("ascii", "replace").translate(LOWER_LETTERS) + b" "
+    positions: dict[str, list[int]] = {kind: [] for kind in vocab.scanned}
+    kinds = vocab.start_kinds
+    for match in scan.finditer(letters):
+        at = match.start()  # the space before the word, which is the word's offset in the text
+        for kind in kinds[match.group(1)]:
+            positions[kind].append(at)
+    cut = [letters.rfind(b" ", 0, s.end) for s in sentences if letters[s.end] != 32 != letters[s.end + 1]]
+    if cut:
         for found in positions.values():
-            found += inner
+            found += cut
             found.sort()
+    if "hedge" in positions and any(letter in text for letter in CASE_FOLD_ODDITIES):
+        del positions["hedge"]  # a hedge may start with a letter that is not ASCII ("ſupposedly")
     return positions
 
 
@@ -275,10 +265,11 @@ def search_from(
 ) -> bool:
     """True when ``pattern.search(text, start, end)`` finds a match; it can start only at ``positions``.
 
-    ``positions`` come from :func:`word_positions`, which scanned whole runs of
-    sentences: for a sentence that ends inside a word, the pattern searches.
+    ``positions`` (from :func:`word_positions`, or None: search) must hold every
+    offset where a match can start, the first part of a word the sentence's end
+    cuts included.
     """
-    if positions is None or (end < len(text) and FIRST_WORD.match(text, end)):
+    if positions is None:
         return pattern.search(text, start, end) is not None
     index = bisect_left(positions, start)
     while index < len(positions) and positions[index] < end:
@@ -288,8 +279,31 @@ def search_from(
     return False
 
 
+def sentences_matching(
+    pattern: re.Pattern[str], text: str, sentences: list[Span], positions: list[int] | None
+) -> set[int]:
+    """The indexes of the sentences in which :func:`search_from` finds a match, in one pass."""
+    if positions is None:
+        return {i for i, s in enumerate(sentences) if pattern.search(text, s.start, s.end) is not None}
+    found: set[int] = set()
+    current, count = 0, len(sentences)
+    for at in positions:
+        while current < count and sentences[current].end <= at:
+            current += 1
+        if current == count:
+            break
+        sentence = sentences[current]
+        if at >= sentence.start and current not in found and pattern.match(text, at, sentence.end):
+            found.add(current)
+    return found
+
+
 def matches_by_sentence(
-    pattern: re.Pattern[str], text: str, sentences: list[Span], positions: list[int] | None = None
+    pattern: re.Pattern[str],
+    text: str,
+    sentences: list[Span],
+    positions: list[int] | None = None,
+    runs: list[tuple[int, int]] | None = None,
 ) -> list[list[re.Match[str]]]:
     """Run ``pattern`` once over each run of adjacent sentences; return its matches sentence by sentence.
 
@@ -297,23 +311,41 @@ def matches_by_sentence(
     belongs to the sentence it starts in and is dropped if it runs past it.
     ``positions`` (:func:`literal_positions`, :func:`word_positions`), when
     given, are the only offsets where a match can start: the pattern is tried
-    there only.
+    there only.  ``runs`` are the :func:`sentence_runs`, when the caller has them.
     """
     buckets: list[list[re.Match[str]]] = [[] for _ in sentences]
     if positions is not None and not positions:
         return buckets
-    for index, stop in _runs(sentences):
-        current = index
-        run_start, run_end = sentences[index].start, sentences[stop].end
-        if positions is None:
-            matches: Iterable[re.Match[str]] = pattern.finditer(text, run_start, run_end)
-        else:
-            matches = _finditer_from(pattern, text, run_start, run_end, positions)
-        for match in matches:
-            while current < stop and match.start() >= sentences[current].end:
-                current += 1
-            if match.start() >= sentences[current].start and match.end() <= sentences[current].end:
-                buckets[current].append(match)
+    if runs is None:
+        runs = sentence_runs(sentences)
+    if positions is None:
+        for index, stop in runs:
+            current = index
+            for match in pattern.finditer(text, sentences[index].start, sentences[stop].end):
+                while current < stop and match.start() >= sentences[current].end:
+                    current += 1
+                if match.start() >= sentences[current].start and match.end() <= sentences[current].end:
+                    buckets[current].append(match)
+        return buckets
+    # As finditer over each run would: try the positions in order, skipping those inside a match.
+    run, current, resume = 0, 0, 0
+    for at in positions:
+        while run < len(runs) and sentences[runs[run][1]].end <= at:
+            run += 1
+        if run == len(runs):
+            break
+        index, stop = runs[run]
+        if at < resume or at < sentences[index].start:
+            continue
+        match = pattern.match(text, at, sentences[stop].end)
+        if match is None:
+            continue
+        resume = match.end()
+        current = max(current, index)
+        while current < stop and at >= sentences[current].end:
+            current += 1
+        if at >= sentences[current].start and resume <= sentences[current].end:
+            buckets[current].append(match)
     return buckets
 
 
@@ -346,7 +378,22 @@ def find_attributions(
         return found
     # Nothing after the last verb's speaker matters: leave the rest of a long sentence untokenized.
     last = max(m.end() for m in [*verbs, *according])
-    tokens = tokenize(article, start, min(end, last + TAIL_CHARS))
+    stop = min(end, last + TAIL_CHARS)
+    if according:
+        tokens = tokenize(article, start, stop)
+    else:
+        # The words before a verb often show it is no attribution ("the claims", "are expected
+        # to"): tokenize up to each verb in turn (no token runs into a verb), and no further
+        # when every verb is ruled out.
+        tokens, upto = [], start
+        for match in verbs:
+            tokens += tokenize(article, upto, match.start())
+            upto = match.start()
+            if not _ruled_out(tokens, len(tokens), _verb_key(match.group("verb")), vocab):
+                tokens += tokenize(article, upto, stop)
+                break
+        else:
+            return _without_nested(found)
     starts = [t.start for t in tokens]
     if hedges is None and vocab.hedge is not None:
         hedges = list(vocab.hedge.finditer(text, start, end))
@@ -492,30 +539,68 @@ def _marked_anonymous(phrase: list[Token], after: list[Token], vocab: Vocabulary
 # Verbs --------------------------------------------------------------------------------------
 
 
+def _verb_key(verb: str) -> str:
+    """A verb as the vocabulary lists it: in lower case, a phrasal verb's spaces as one ("point out")."""
+    verb_lower = verb.lower()
+    return verb_lower if verb_lower.isalpha() else WHITESPACE.sub(" ", verb_lower)
+
+
+def _ruled_out(tokens: list[Token], first: int, verb_lower: str, vocab: Vocabulary) -> bool:
+    """True when the words before the verb form at ``tokens[first]`` show it attributes nothing.
+
+    Only ``tokens[:first]`` are read: "the claims", "the company's notes" (a
+    noun), "declined to say" (an infinitive), "That said" (a set phrase), "are
+    expected to" (a passive).
+    """
+    if first == 0:
+        return False
+    before = tokens[first - 1]
+    past_form = verb_lower in vocab.participles
+    if (
+        before.is_word
+        and (
+            before.lower in NOUN_CUES
+            or (
+                _possessive(before)
+                and not past_form
+                and vocab.verb_bases.get(verb_lower, verb_lower) != "say"
+            )
+        )
+        and not (past_form and before.lower == "her")  # "a person close to her said"
+    ):
+        return True
+    if before.lower == "to" or (before.lower, verb_lower) in IDIOMS:
+        return True  # "declined to say"; "That said, ...", "All told, ..."
+    if not past_form:
+        return False
+    index = _skip_adverbs(tokens, first - 1)
+    return index >= 0 and _is_be(tokens[index])
+
+
+def _skip_adverbs(tokens: list[Token], index: int) -> int:
+    """Step back from ``tokens[index]`` over adverbs ("is still widely said")."""
+    while index >= 0 and tokens[index].is_word and ADVERB_WORD.fullmatch(tokens[index].lower):
+        index -= 1
+    return index
+
+
+def _is_be(token: Token) -> bool:
+    """True for a form of "be", contracted ones too ("it's")."""
+    return token.lower in BE_FORMS or token.lower.replace("’", "'") in CONTRACTED_BE
+
+
 def _verb_attribution(
     tokens: list[Token], first: int, last: int, vocab: Vocabulary, verb: str
 ) -> Attribution | None:
-    verb_lower = verb.lower()
-    if not verb_lower.isalpha():  # a phrasal verb ("point  out"): its spaces become one
-        verb_lower = WHITESPACE.sub(" ", verb_lower)
+    verb_lower = _verb_key(verb)
     base = vocab.verb_bases.get(verb_lower, verb_lower)
     verb_token = tokens[first]
     if first > 0 and verb_token.capitalized:
         return None  # "the United States": a verb form is lower case inside a sentence
+    if _ruled_out(tokens, first, verb_lower, vocab):
+        return None
     before = tokens[first - 1] if first > 0 else None
     after = tokens[last + 1 : last + 1 + LOOK_AFTER]
-    past_form = verb_lower in vocab.participles
-    if (
-        before is not None
-        and before.is_word
-        and (before.lower in NOUN_CUES or (_possessive(before) and not past_form and base != "say"))
-        and not (past_form and before.lower == "her")  # "a person close to her said"
-    ):
-        return None  # a noun: "the claims", "the company's notes"
-    if before is not None and before.lower == "to":
-        return None  # an infinitive: "declined to say"
-    if before is not None and (before.lower, verb_lower) in IDIOMS:
-        return None  # "That said, ...", "All told, ..."
     if _is_directive(base, after):
         return None
     if _is_passive_use(tokens, first, verb_lower, vocab, after):
@@ -583,12 +668,8 @@ def _is_passive_use(
     """True for "was told", "is said to be": the verb's subject is not its speaker."""
     if verb_lower not in vocab.participles:
         return False
-    index = first - 1
-    while index >= 0 and tokens[index].is_word and ADVERB_WORD.fullmatch(tokens[index].lower):
-        index -= 1
-    if index >= 0 and (
-        tokens[index].lower in BE_FORMS or tokens[index].lower.replace("’", "'") in CONTRACTED_BE
-    ):
+    index = _skip_adverbs(tokens, first - 1)
+    if index >= 0 and _is_be(tokens[index]):
         return True
     if first > 0 and tokens[first - 1].lower in REDUCED_ADVERBS and index >= 0 and tokens[index].text == ",":
         return True  # "The striker, often described as ...": a reduced passive
