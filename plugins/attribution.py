@@ -187,6 +187,7 @@ DIALOGUE_TAG = re.compile(
     r"\s+(?:[A-Z][\w’'.\-]*|he|she|they|we|I|it|the|a|an|one|another|his|her|their|its)\b"
     r"[^.“”\"!?]{0,60}?\b[a-z]+(?:ed|s)\b"
 )
+NO_COMPLEMENT: tuple[frozenset[str], bool] = (frozenset(), False)
 DETERMINERS = words("a an the one this these those his her its their our some many")
 SMALL_TITLE_WORDS = words("a an the of to in on at for and or but from by with as vs")
 STATE_KEY = "attribution.vocabulary"
@@ -454,16 +455,23 @@ def passive_candidates(
         following = NEXT_WORD.match(text, match.end(), sentence.end)
         next_word = following.group(1) if following else ""
         lower = next_word.lower()
-        entries = vocab.passive_verbs.get(match.group().lower(), ())
-        fits = any(
-            (lower in entry.complements)
-            if entry.complements is not None
-            else (next_word[:1].isalnum() or next_word in '“"') and lower not in GENERIC_STOPS
-            for entry in entries
-        )
-        if not fits:
+        complements, any_complement = vocab.passive_complements.get(match.group().lower(), NO_COMPLEMENT)
+        if not (
+            lower in complements
+            or (
+                any_complement
+                and (next_word[:1].isalnum() or next_word in '“"')
+                and lower not in GENERIC_STOPS
+            )
+        ):
             continue  # "was considered at the meeting", "was seen by millions", "No injuries were reported."
-        lead = PASSIVE_LEAD.search(text, max(sentence.start, match.start() - 60), match.start())
+        window = max(sentence.start, match.start() - 60)
+        before = text[window : match.start()].rstrip()
+        if len(before) == match.start() - window or not vocab.passive_lead_end.search(
+            before, max(0, len(before) - 16)
+        ):
+            continue  # no auxiliary or adverb right before the participle: PASSIVE_LEAD cannot match
+        lead = PASSIVE_LEAD.search(text, window, match.start())
         if lead is None or article.in_quotation(lead.start(), match.end()):
             continue
         start = lead.start() + len(lead.group()) - len(lead.group().lstrip())
@@ -650,5 +658,11 @@ def _is_phrase(text: str, quotation: Quotation, max_short: int) -> bool:
     words = re.findall(r"[\w’'\-]+", text[quotation.inner_start : quotation.inner_end])
     if len(words) <= max_short:
         return True
-    significant = [w for w in words if w.lower() not in SMALL_TITLE_WORDS]
-    return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant)
+    significant = False  # a title: every word but the small ones capitalized (or a number)
+    for word in words:
+        if word.lower() in SMALL_TITLE_WORDS:
+            continue
+        if not (word[0].isupper() or word[0].isdigit()):
+            return False
+        significant = True
+    return significant

@@ -254,6 +254,12 @@ class Vocabulary:
     passive: re.Pattern[str]
     """The participles of the passive verbs; :data:`PASSIVE_LEAD` must come before them."""
     passive_verbs: dict[str, tuple[PassiveVerb, ...]]
+    passive_complements: dict[str, tuple[frozenset[str], bool]]
+    """For each participle of :attr:`passive_verbs`: the words one of its entries needs after it,
+    and whether one of its entries takes any complement."""
+    passive_lead_end: re.Pattern[str]
+    """What the words before a participle end with when :data:`PASSIVE_LEAD` matches them (an
+    auxiliary or an adverb): a quick test before that search."""
     vague_groups: frozenset[str]
     vague_quantifiers: tuple[tuple[str, ...], ...]
     quantifier_starts: frozenset[str]
@@ -411,6 +417,14 @@ def compile_vocabulary(section: dict[str, Any]) -> Vocabulary:
         participles=frozenset(participles),
         passive=passive,
         passive_verbs={k: tuple(v) for k, v in passive_verbs.items()},
+        passive_complements={
+            participle: (
+                frozenset(word for entry in entries for word in entry.complements or ()),
+                any(entry.complements is None for entry in entries),
+            )
+            for participle, entries in passive_verbs.items()
+        },
+        passive_lead_end=re.compile(rf"(?:{_AUX}|{ADVERB})\Z", re.IGNORECASE),
         vague_groups=frozenset(groups),
         vague_quantifiers=quantifiers,
         quantifier_starts=frozenset(q[0] for q in quantifiers if q),

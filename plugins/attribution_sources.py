@@ -155,11 +155,19 @@ def tokenize(article: Article, start: int, end: int) -> list[Token]:
             spans.append((quotations[index].start, quotations[index].end))
         index += 1
     make = tuple.__new__  # Token(...) without NamedTuple's argument handling: this is the hot loop
-    if not spans:  # most sentences quote no one: nothing to mark
+    if len(spans) <= 1:  # most sentences quote no one, or one quotation: marked in passing
+        quote_start, quote_end = spans[0] if spans else (end, end)
         return [
             make(
                 Token,
-                (token, token_start, token_start + len(token), False, token.lower(), token[0].isalnum()),
+                (
+                    token,
+                    token_start,
+                    token_start + len(token),
+                    quote_start < token_start + len(token) and token_start < quote_end,
+                    token.lower(),
+                    token[0].isalnum(),
+                ),
             )
             for match in TOKEN.finditer(article.text, start, end)
             for token, token_start in ((match.group(), match.start()),)
@@ -386,43 +394,46 @@ def find_attributions(
         # to"): tokenize up to each verb in turn (no token runs into a verb), and no further
         # when every verb is ruled out.
         tokens, upto = [], start
-        for match in verbs:
+        for ruled_out, match in enumerate(verbs):
             tokens += tokenize(article, upto, match.start())
             upto = match.start()
             if not _ruled_out(tokens, len(tokens), _verb_key(match.group("verb")), vocab):
                 tokens += tokenize(article, upto, stop)
+                verbs = verbs[ruled_out:]
                 break
         else:
             return _without_nested(found)
     starts = [t.start for t in tokens]
     if hedges is None and vocab.hedge is not None:
         hedges = list(vocab.hedge.finditer(text, start, end))
-    hedge_spans = _Spans([m.span() for m in hedges or []])
+    hedge_spans = [m.span() for m in hedges or []]
     taken: list[tuple[int, int]] = []  # hedges and "according to" phrases: no verb inside is a speaker's
-    for match in according:
-        if article.in_quotation(match.start()) or hedge_spans.holds(match.start()):
-            continue  # "according to reports" is a hedge, not a source
-        index = bisect_left(starts, match.end())
-        phrase = _phrase_after(tokens, index)
-        if phrase:
-            kinds = _classify_with_apposition(tokens, index, index + len(phrase), vocab)
-            taken.append((match.start(), phrase[-1].end))
-            found.append(
-                Attribution(
-                    match.start(),
-                    phrase[-1].end,
-                    kinds,
-                    _join(phrase),
-                    trailing=_is_trailing(tokens, match.start(), phrase[-1].end),
+    if according:
+        hedged = _Spans(hedge_spans)
+        for match in according:
+            if article.in_quotation(match.start()) or hedged.holds(match.start()):
+                continue  # "according to reports" is a hedge, not a source
+            index = bisect_left(starts, match.end())
+            phrase = _phrase_after(tokens, index)
+            if phrase:
+                kinds = _classify_with_apposition(tokens, index, index + len(phrase), vocab)
+                taken.append((match.start(), phrase[-1].end))
+                found.append(
+                    Attribution(
+                        match.start(),
+                        phrase[-1].end,
+                        kinds,
+                        _join(phrase),
+                        trailing=_is_trailing(tokens, match.start(), phrase[-1].end),
+                    )
                 )
-            )
-    taken_spans = _Spans(sorted(taken + hedge_spans.spans))
+    taken_spans = _Spans(taken + hedge_spans) if taken or hedge_spans else None
     for match in verbs:
         first = bisect_left(starts, match.start())
         last = bisect_left(starts, match.end()) - 1
         if first >= len(tokens) or tokens[first].start != match.start() or tokens[first].quoted:
             continue
-        if taken_spans.holds(match.start()):
+        if taken_spans is not None and taken_spans.holds(match.start()):
             continue
         attribution = _verb_attribution(tokens, first, last, vocab, match.group("verb"))
         if attribution is not None:
