@@ -465,13 +465,7 @@ def passive_candidates(
             )
         ):
             continue  # "was considered at the meeting", "was seen by millions", "No injuries were reported."
-        window = max(sentence.start, match.start() - 60)
-        before = text[window : match.start()].rstrip()
-        if len(before) == match.start() - window or not vocab.passive_lead_end.search(
-            before, max(0, len(before) - 16)
-        ):
-            continue  # no auxiliary or adverb right before the participle: PASSIVE_LEAD cannot match
-        lead = PASSIVE_LEAD.search(text, window, match.start())
+        lead = PASSIVE_LEAD.search(text, max(sentence.start, match.start() - 60), match.start())
         if lead is None or article.in_quotation(lead.start(), match.end()):
             continue
         start = lead.start() + len(lead.group()) - len(lead.group().lstrip())

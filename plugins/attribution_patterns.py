@@ -252,14 +252,12 @@ class Vocabulary:
     verb_bases: dict[str, str]
     participles: frozenset[str]
     passive: re.Pattern[str]
-    """The participles of the passive verbs; :data:`PASSIVE_LEAD` must come before them."""
+    """The participles of the passive verbs; :data:`PASSIVE_LEAD` must come before them.  One that
+    needs a complement is matched only before a word that starts like one."""
     passive_verbs: dict[str, tuple[PassiveVerb, ...]]
     passive_complements: dict[str, tuple[frozenset[str], bool]]
     """For each participle of :attr:`passive_verbs`: the words one of its entries needs after it,
     and whether one of its entries takes any complement."""
-    passive_lead_end: re.Pattern[str]
-    """What the words before a participle end with when :data:`PASSIVE_LEAD` matches them (an
-    auxiliary or an adverb): a quick test before that search."""
     vague_groups: frozenset[str]
     vague_quantifiers: tuple[tuple[str, ...], ...]
     quantifier_starts: frozenset[str]
@@ -388,7 +386,15 @@ def compile_vocabulary(section: dict[str, Any]) -> Vocabulary:
         passive_verbs.setdefault(participle, []).append(PassiveVerb(participle, allowed))
     # Verb forms are matched in lower case only (case-sensitive matching is twice as fast, and
     # a capitalized verb form opens a sentence, where it is never an attribution or a passive).
-    passive = re.compile(rf"(?<![\w’'\-]){alternation(passive_verbs)}(?![\w’'\-])")
+    # A participle that needs a complement ("said to", "seen as") is matched only before a word
+    # that starts like one (in any case), which rules out most ("said the"); the caller checks
+    # the word itself.
+    closed = {p for p, entries in passive_verbs.items() if all(e.complements is not None for e in entries)}
+    complements = {word for p in closed for entry in passive_verbs[p] for word in entry.complements or ()}
+    passive = re.compile(
+        rf"(?<![\w’'\-])(?:{alternation(set(passive_verbs) - closed)}(?![\w’'\-])"
+        rf"|{alternation(closed)}(?![\w’'\-])(?=\s*(?i:{alternation(complements)})))"
+    )
     quantifiers = tuple(tuple(q.lower().split()) for q in lists["vague_quantifiers"])
     anonymous: set[str] = set()
     for entry in lists["anonymous_sources"]:
@@ -424,7 +430,6 @@ def compile_vocabulary(section: dict[str, Any]) -> Vocabulary:
             )
             for participle, entries in passive_verbs.items()
         },
-        passive_lead_end=re.compile(rf"(?:{_AUX}|{ADVERB})\Z", re.IGNORECASE),
         vague_groups=frozenset(groups),
         vague_quantifiers=quantifiers,
         quantifier_starts=frozenset(q[0] for q in quantifiers if q),

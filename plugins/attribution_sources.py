@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import NamedTuple
 
 from newslint_plugins.attribution_patterns import ADVERB, VAGUE_PRONOUNS, Vocabulary, words
@@ -34,6 +35,8 @@ TAIL_CHARS = 200
 MAX_ASIDE = 40
 """Longest aside between commas before a verb ("Jane Holm, a senior official at the agency, said")."""
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w][\w’'\-]*|[^\w\s]")
+START = attrgetter("start")
+"""The start of a token or a quotation (a key to bisect them by)."""
 
 BOUNDARY_MARKS = frozenset(',;:—–()[]“”"‘!?')
 """Punctuation that ends a speaker phrase.  A period inside a sentence belongs to an abbreviation."""
@@ -148,7 +151,7 @@ class Attribution:
 def tokenize(article: Article, start: int, end: int) -> list[Token]:
     """Split ``article.text[start:end]`` into tokens, marking those inside quotations."""
     quotations = article.quotations
-    index = max(0, bisect_right(quotations, start, key=lambda q: q.start) - 1)
+    index = max(0, bisect_right(quotations, start, key=START) - 1)
     spans = []
     while index < len(quotations) and quotations[index].start < end:
         if quotations[index].end > start:
@@ -853,10 +856,10 @@ def _phrase_after(tokens: list[Token], index: int, limit: int = 16) -> list[Toke
 
 def _is_trailing(tokens: list[Token], start: int, end: int) -> bool:
     """True when the attribution follows a comma and only a few words come after it."""
-    first = bisect_left(tokens, start, key=lambda t: t.start)
+    first = bisect_left(tokens, start, key=START)
     if first == 0 or tokens[first - 1].text not in ',”"’':
         return False
-    after = bisect_left(tokens, end, key=lambda t: t.start)
+    after = bisect_left(tokens, end, key=START)
     return sum(1 for t in tokens[after : after + 12] if t.is_word) <= 4
 
 
@@ -934,6 +937,8 @@ def _join(tokens: list[Token]) -> str:
 
 def _without_nested(found: list[Attribution]) -> list[Attribution]:
     """Drop attributions inside a longer one ("a juror who asked ... said")."""
+    if len(found) < 2:
+        return found
     found.sort(key=lambda a: (a.start, -a.end))
     kept: list[Attribution] = []
     for attribution in found:
