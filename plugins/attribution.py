@@ -189,6 +189,7 @@ DIALOGUE_TAG = re.compile(
 )
 NO_COMPLEMENT: tuple[frozenset[str], bool] = (frozenset(), False)
 DETERMINERS = words("a an the one this these those his her its their our some many")
+WORD = re.compile(r"[\w’'\-]+")
 SMALL_TITLE_WORDS = words("a an the of to in on at for and or but from by with as vs")
 STATE_KEY = "attribution.vocabulary"
 ALL_SPEAKERS = 1
@@ -277,11 +278,7 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
         for index, need in enumerate(needed):
             if need == ANY_SPEAKER:
                 quoted_paragraphs.setdefault(sentences[index].paragraph, []).append(index)
-        tagged = {
-            q.paragraph
-            for q in article.quotations
-            if q.paragraph in quoted_paragraphs and _dialogue_tag(text, q, body[q.paragraph])
-        }
+        tagged = _tagged_paragraphs(article, body)
         spoken = {sentences[i].paragraph for i in range(len(sentences)) if found[i]}
         for paragraph_index, indexes in quoted_paragraphs.items():
             if paragraph_index in tagged or paragraph_index in spoken:
@@ -297,7 +294,7 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
         findings += check_anonymous(article, sentences, found, vocab, enabled, look_ahead)
     if enabled[QUOTE]:
         max_short = int(context.options(QUOTE).get("max_short_words", 4))
-        findings += check_quotes(article, paragraphs, sentences, found, vocab, max_short)
+        findings += check_quotes(article, paragraphs, sentences, found, vocab, max_short, tagged)
     return findings
 
 
@@ -584,18 +581,20 @@ def check_quotes(
     found: list[list[Attribution]],
     vocab: Vocabulary,
     max_short: int,
+    tagged: set[int] | None = None,
 ) -> list[Finding]:
-    """Flag quotations of more than ``max_short`` words with no speaker in their paragraph."""
+    """Flag quotations of more than ``max_short`` words with no speaker in their paragraph.
+
+    ``tagged`` are the :func:`_tagged_paragraphs`, when the caller has them.
+    """
     text = article.text
     body = {p.index: p for p in paragraphs}
     sourced: dict[int, bool] = {}
     for sentence, attributions in zip(sentences, found, strict=True):
         if attributions:
             sourced[sentence.paragraph] = True
-    for quotation in article.quotations:
-        paragraph = body.get(quotation.paragraph)
-        if paragraph is not None and _dialogue_tag(text, quotation, paragraph):
-            sourced[quotation.paragraph] = True
+    for index in _tagged_paragraphs(article, body) if tagged is None else tagged:
+        sourced[index] = True
     findings = []
     open_attributed = False
     for quotation in article.quotations:
@@ -626,6 +625,15 @@ def check_quotes(
     return findings
 
 
+def _tagged_paragraphs(article: Article, body: dict[int, Paragraph]) -> set[int]:
+    """The body paragraphs with a quotation followed by its speaker (:func:`_dialogue_tag`)."""
+    return {
+        quotation.paragraph
+        for quotation in article.quotations
+        if quotation.paragraph in body and _dialogue_tag(article.text, quotation, body[quotation.paragraph])
+    }
+
+
 def _dialogue_tag(text: str, quotation: Quotation, paragraph: Paragraph) -> bool:
     """True for a quotation closed by ``,”`` ``?”`` ``!”`` and followed by its speaker ("the manager shrugged")."""
     if not quotation.closed or quotation.inner_end <= quotation.inner_start:
@@ -649,14 +657,13 @@ def _labelled(text: str, quotation: Quotation, paragraph: Paragraph, vocab: Voca
 
 def _is_phrase(text: str, quotation: Quotation, max_short: int) -> bool:
     """True for quoted words, short phrases, scare quotes and titles."""
-    words = re.findall(r"[\w’'\-]+", text[quotation.inner_start : quotation.inner_end])
-    if len(words) <= max_short:
-        return True
-    significant = False  # a title: every word but the small ones capitalized (or a number)
-    for word in words:
-        if word.lower() in SMALL_TITLE_WORDS:
-            continue
-        if not (word[0].isupper() or word[0].isdigit()):
-            return False
-        significant = True
-    return significant
+    count, significant, title = 0, False, True  # a title: every word but the small ones capitalized
+    for match in WORD.finditer(text, quotation.inner_start, quotation.inner_end):
+        count += 1
+        word = match.group()
+        if word.lower() not in SMALL_TITLE_WORDS:
+            significant = True
+            title = title and (word[0].isupper() or word[0].isdigit())
+        if count > max_short and not title:
+            return False  # a sentence
+    return count <= max_short or (significant and title)

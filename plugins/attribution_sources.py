@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -104,6 +105,14 @@ ACCORDING_TO = re.compile(r"(?<![\w’'])according\s+to\s+", re.IGNORECASE)
 FIRST_WORD = re.compile(r"[\w’'\-]+")
 ADVERB_WORD = re.compile(ADVERB)
 """An adverb, matched whole (``fullmatch``) against a token in lower case."""
+
+
+@lru_cache(maxsize=4096)
+def is_adverb(word: str) -> bool:
+    """True when ``word`` (a token in lower case) is an adverb (:data:`ADVERB_WORD`)."""
+    return ADVERB_WORD.fullmatch(word) is not None
+
+
 WHITESPACE = re.compile(r"\s+")
 IN_A_STATEMENT = re.compile(
     r"(?<![\w’'])in\s+an?\s+(?:written\s+|brief\s+|joint\s+)?statement\b", re.IGNORECASE
@@ -406,7 +415,6 @@ def find_attributions(
                 break
         else:
             return _without_nested(found)
-    starts = [t.start for t in tokens]
     if hedges is None and vocab.hedge is not None:
         hedges = list(vocab.hedge.finditer(text, start, end))
     hedge_spans = [m.span() for m in hedges or []]
@@ -416,7 +424,7 @@ def find_attributions(
         for match in according:
             if article.in_quotation(match.start()) or hedged.holds(match.start()):
                 continue  # "according to reports" is a hedge, not a source
-            index = bisect_left(starts, match.end())
+            index = bisect_left(tokens, match.end(), key=START)
             phrase = _phrase_after(tokens, index)
             if phrase:
                 kinds = _classify_with_apposition(tokens, index, index + len(phrase), vocab)
@@ -432,8 +440,8 @@ def find_attributions(
                 )
     taken_spans = _Spans(taken + hedge_spans) if taken or hedge_spans else None
     for match in verbs:
-        first = bisect_left(starts, match.start())
-        last = bisect_left(starts, match.end()) - 1
+        first = bisect_left(tokens, match.start(), key=START)
+        last = bisect_left(tokens, match.end(), lo=first, key=START) - 1
         if first >= len(tokens) or tokens[first].start != match.start() or tokens[first].quoted:
             continue
         if taken_spans is not None and taken_spans.holds(match.start()):
@@ -476,8 +484,8 @@ def classify(words: list[Token], vocab: Vocabulary, sentence_start: int = -1) ->
     if len(words) == 1 and lowered[0] in PRONOUNS:
         return frozenset({"named"})
     quantified = False
-    joined = " ".join(lowered)
-    multiword = MULTIWORD_QUANTIFIER.match(joined)
+    # Only a phrase starting with "a", "lots" or "plenty" can open with a multiword quantifier.
+    multiword = MULTIWORD_QUANTIFIER.match(" ".join(lowered)) if lowered[0][:1] in ("a", "l", "p") else None
     if multiword:
         skip = len(multiword.group().split())
         words, lowered, quantified = words[skip:], lowered[skip:], True
@@ -485,14 +493,19 @@ def classify(words: list[Token], vocab: Vocabulary, sentence_start: int = -1) ->
             return frozenset({"vague"})
     premods, head_index, postmods = split_phrase(words)
     head = lowered[head_index]
-    post_text = " ".join(w.text for w in postmods)
     qualified = bool(
-        postmods and vocab.anonymity_qualifier is not None and vocab.anonymity_qualifier.match(post_text)
+        postmods
+        and vocab.anonymity_qualifier is not None
+        and vocab.anonymity_qualifier.match(" ".join(w.text for w in postmods))
     )
     premod_lower = [w.lower for w in premods]
-    counted = any(p in NUMBER_WORDS or p[:1].isdigit() for p in premod_lower)
-    exact = any(p in EXACT_NUMBERS or p[:1].isdigit() for p in premod_lower)
-    quantified = quantified or any(_starts_quantifier(premod_lower, i, vocab) for i in range(len(premods)))
+    counted = exact = False
+    if premod_lower:
+        counted = any(p in NUMBER_WORDS or p[:1].isdigit() for p in premod_lower)
+        exact = any(p in EXACT_NUMBERS or p[:1].isdigit() for p in premod_lower)
+        quantified = quantified or any(
+            _starts_quantifier(premod_lower, i, vocab) for i in range(len(premods))
+        )
     kinds: set[str] = set()
     if head in vocab.anonymous_sources or (head in vocab.qualified_sources and qualified):
         ranked = counted or any(p in RANKS for p in premod_lower)
@@ -526,11 +539,10 @@ def split_phrase(words: list[Token]) -> tuple[list[Token], int, list[Token]]:
 
     "two people familiar with the talks" → (["two"], 1, ["familiar", "with", "the", "talks"]).
     """
-    lowered = [w.lower for w in words]
-    split = next((i for i in range(1, len(words)) if lowered[i] in POSTMOD_STARTERS), None)
-    if split is None:
-        return words[:-1], len(words) - 1, []
-    return words[: split - 1], split - 1, words[split:]
+    for split in range(1, len(words)):
+        if words[split].lower in POSTMOD_STARTERS:
+            return words[: split - 1], split - 1, words[split:]
+    return words[:-1], len(words) - 1, []
 
 
 def _marked_anonymous(phrase: list[Token], after: list[Token], vocab: Vocabulary) -> bool:
@@ -593,7 +605,7 @@ def _ruled_out(tokens: list[Token], first: int, verb_lower: str, vocab: Vocabula
 
 def _skip_adverbs(tokens: list[Token], index: int) -> int:
     """Step back from ``tokens[index]`` over adverbs ("is still widely said")."""
-    while index >= 0 and tokens[index].is_word and ADVERB_WORD.fullmatch(tokens[index].lower):
+    while index >= 0 and tokens[index].is_word and is_adverb(tokens[index].lower):
         index -= 1
     return index
 
@@ -699,7 +711,7 @@ def _skip_auxiliaries(tokens: list[Token], index: int) -> int:
         lower = token.lower
         if token.text == ".":
             index -= 1
-        elif token.is_word and (lower in AUXILIARIES or lower in TIME_WORDS or ADVERB_WORD.fullmatch(lower)):
+        elif token.is_word and (lower in AUXILIARIES or lower in TIME_WORDS or is_adverb(lower)):
             if lower in TIME_WORDS and index > 0 and tokens[index - 1].lower == "on":
                 index -= 1
             index -= 1
