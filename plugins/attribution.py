@@ -256,16 +256,16 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
         done[index] = True
         return found[index]
 
-    for index, need in enumerate(needed):
-        if need == ALL_SPEAKERS:
-            analyse(index)
+    every = [index for index, need in enumerate(needed) if need == ALL_SPEAKERS]
+    for index in every:
+        analyse(index)
     if enabled[CLAIM]:
         # The next sentence of a paragraph may source a claim with its closing attribution
         # (wire style: "..., it said."): work it out only where a claim is left unsourced.
-        for index in range(len(sentences) - 1):
+        for index in every:
             following = index + 1
             if (
-                needed[index] == ALL_SPEAKERS
+                following < len(sentences)
                 and not done[following]
                 and sentences[following].paragraph == sentences[index].paragraph
                 and _may_flag_claim(found[index], passives[index], hedges[index])
@@ -279,7 +279,7 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
             if need == ANY_SPEAKER:
                 quoted_paragraphs.setdefault(sentences[index].paragraph, []).append(index)
         tagged = _tagged_paragraphs(article, body)
-        spoken = {sentences[i].paragraph for i in range(len(sentences)) if found[i]}
+        spoken = {sentences[i].paragraph for i, attributions in enumerate(found) if attributions}
         for paragraph_index, indexes in quoted_paragraphs.items():
             if paragraph_index in tagged or paragraph_index in spoken:
                 continue

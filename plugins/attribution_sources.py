@@ -307,12 +307,15 @@ def sentences_matching(
         return {i for i, s in enumerate(sentences) if pattern.search(text, s.start, s.end) is not None}
     found: set[int] = set()
     current, count = 0, len(sentences)
+    if not count:
+        return found
+    sentence = sentences[0]
     for at in positions:
-        while current < count and sentences[current].end <= at:
+        while at >= sentence.end:
             current += 1
-        if current == count:
-            break
-        sentence = sentences[current]
+            if current == count:
+                return found
+            sentence = sentences[current]
         if at >= sentence.start and current not in found and pattern.match(text, at, sentence.end):
             found.add(current)
     return found
@@ -348,24 +351,23 @@ def matches_by_sentence(
                     buckets[current].append(match)
         return buckets
     # As finditer over each run would: try the positions in order, skipping those inside a match.
-    run, current, resume = 0, 0, 0
-    for at in positions:
-        while run < len(runs) and sentences[runs[run][1]].end <= at:
-            run += 1
-        if run == len(runs):
-            break
-        index, stop = runs[run]
-        if at < resume or at < sentences[index].start:
-            continue
-        match = pattern.match(text, at, sentences[stop].end)
-        if match is None:
-            continue
-        resume = match.end()
-        current = max(current, index)
-        while current < stop and at >= sentences[current].end:
-            current += 1
-        if at >= sentences[current].start and resume <= sentences[current].end:
-            buckets[current].append(match)
+    for index, stop in runs:
+        run_end = sentences[stop].end
+        first = bisect_left(positions, sentences[index].start)
+        last = bisect_left(positions, run_end, lo=first)
+        current, sentence, resume = index, sentences[index], 0
+        for at in positions[first:last]:
+            if at < resume:
+                continue
+            match = pattern.match(text, at, run_end)
+            if match is None:
+                continue
+            resume = match.end()
+            while current < stop and at >= sentence.end:
+                current += 1
+                sentence = sentences[current]
+            if at >= sentence.start and resume <= sentence.end:
+                buckets[current].append(match)
     return buckets
 
 
