@@ -157,8 +157,8 @@ class Attribution:
         return "vague" not in self.kinds and bool(self.kinds & {"named", "anonymous", "elided"})
 
 
-def tokenize(article: Article, start: int, end: int) -> list[Token]:
-    """Split ``article.text[start:end]`` into tokens, marking those inside quotations."""
+def quotation_spans(article: Article, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations that overlap ``start:end``, as ``(start, end)`` pairs in order."""
     quotations = article.quotations
     index = max(0, bisect_right(quotations, start, key=START) - 1)
     spans = []
@@ -166,6 +166,19 @@ def tokenize(article: Article, start: int, end: int) -> list[Token]:
         if quotations[index].end > start:
             spans.append((quotations[index].start, quotations[index].end))
         index += 1
+    return spans
+
+
+def tokenize(
+    article: Article, start: int, end: int, spans: list[tuple[int, int]] | None = None
+) -> list[Token]:
+    """Split ``article.text[start:end]`` into tokens, marking those inside quotations.
+
+    ``spans`` are the :func:`quotation_spans` of ``start:end`` (or of more), when the
+    caller has them.
+    """
+    if spans is None:
+        spans = quotation_spans(article, start, end)
     make = tuple.__new__  # Token(...) without NamedTuple's argument handling: this is the hot loop
     if len(spans) <= 1:  # most sentences quote no one, or one quotation: marked in passing
         quote_start, quote_end = spans[0] if spans else (end, end)
@@ -401,18 +414,19 @@ def find_attributions(
     # Nothing after the last verb's speaker matters: leave the rest of a long sentence untokenized.
     last = max(m.end() for m in [*verbs, *according])
     stop = min(end, last + TAIL_CHARS)
+    spans = quotation_spans(article, start, stop)
     if according:
-        tokens = tokenize(article, start, stop)
+        tokens = tokenize(article, start, stop, spans)
     else:
         # The words before a verb often show it is no attribution ("the claims", "are expected
         # to"): tokenize up to each verb in turn (no token runs into a verb), and no further
         # when every verb is ruled out.
         tokens, upto = [], start
         for ruled_out, match in enumerate(verbs):
-            tokens += tokenize(article, upto, match.start())
+            tokens += tokenize(article, upto, match.start(), spans)
             upto = match.start()
             if not _ruled_out(tokens, len(tokens), _verb_key(match.group("verb")), vocab):
-                tokens += tokenize(article, upto, stop)
+                tokens += tokenize(article, upto, stop, spans)
                 verbs = verbs[ruled_out:]
                 break
         else:
@@ -506,7 +520,9 @@ def classify(words: list[Token], vocab: Vocabulary, sentence_start: int = -1) ->
         counted = any(p in NUMBER_WORDS or p[:1].isdigit() for p in premod_lower)
         exact = any(p in EXACT_NUMBERS or p[:1].isdigit() for p in premod_lower)
         quantified = quantified or any(
-            _starts_quantifier(premod_lower, i, vocab) for i in range(len(premods))
+            _starts_quantifier(premod_lower, i, vocab)
+            for i, premod in enumerate(premod_lower)
+            if premod in vocab.quantifier_starts
         )
     kinds: set[str] = set()
     if head in vocab.anonymous_sources or (head in vocab.qualified_sources and qualified):
@@ -874,7 +890,7 @@ def _is_trailing(tokens: list[Token], start: int, end: int) -> bool:
     if first == 0 or tokens[first - 1].text not in ',”"’':
         return False
     after = bisect_left(tokens, end, key=START)
-    return sum(1 for t in tokens[after : after + 12] if t.is_word) <= 4
+    return len([t for t in tokens[after : after + 12] if t.is_word]) <= 4
 
 
 def _about_self(after: list[Token]) -> bool:
