@@ -286,6 +286,10 @@ class Vocabulary:
     scanned: frozenset[str] = frozenset()
     """The patterns :attr:`start_scan` finds the first words of.  A pattern one of whose first
     words is not plain ASCII letters is left out (searched for everywhere)."""
+    speaker_kinds: dict[tuple[tuple[str, ...], bool], frozenset[str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """The kinds of the speaker phrases classified so far (``attribution_sources.classify``)."""
 
 
 def section_lists(section: dict[str, Any]) -> dict[str, list[str]]:

@@ -29,6 +29,8 @@ from newslint_plugins.attribution_patterns import ADVERB, VAGUE_PRONOUNS, Vocabu
 
 from newslint.model import Article, Span
 
+SPEAKERS_KEPT = 4096
+"""How many speaker phrases' kinds :func:`classify` keeps."""
 LOOK_AFTER = 20
 """Tokens after a verb that its checks look at (directives, "said to be", an inverted speaker)."""
 TAIL_CHARS = 200
@@ -492,10 +494,26 @@ def anonymity_explained(article: Article, start: int, end: int, vocab: Vocabular
 
 
 def classify(words: list[Token], vocab: Vocabulary, sentence_start: int = -1) -> frozenset[str]:
-    """Classify a speaker phrase: ``named``, ``anonymous``, ``vague`` (both for bare "sources")."""
+    """Classify a speaker phrase: ``named``, ``anonymous``, ``vague`` (both for bare "sources").
+
+    A story names the same speakers again and again: the kinds of a phrase are
+    kept in ``vocab.speaker_kinds``, by its words and whether it opens the
+    sentence (which starts at ``sentence_start``), all they depend on.
+    """
     words = [w for w in words if w.is_word]
     if not words:
         return frozenset({"elided"})
+    key = (tuple([w.text for w in words]), words[0].start == sentence_start)
+    kinds = vocab.speaker_kinds.get(key)
+    if kinds is None:
+        if len(vocab.speaker_kinds) >= SPEAKERS_KEPT:
+            vocab.speaker_kinds.clear()
+        kinds = vocab.speaker_kinds[key] = _classify(words, vocab, sentence_start)
+    return kinds
+
+
+def _classify(words: list[Token], vocab: Vocabulary, sentence_start: int) -> frozenset[str]:
+    """:func:`classify` for a phrase of words (no punctuation), worked out."""
     lowered = [w.lower for w in words]
     if len(words) == 1 and lowered[0] in PRONOUNS:
         return frozenset({"named"})
