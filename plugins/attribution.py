@@ -244,7 +244,8 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
         for index, matches in enumerate(participles):
             if matches:
                 passives[index] = passive_candidates(article, sentences[index], matches, vocab)
-    needed = _sentences_to_analyse(article, sentences, hedges, passives, vocab, enabled, context, words)
+    body = {paragraph.index: paragraph for paragraph in paragraphs}
+    needed = _sentences_to_analyse(article, sentences, hedges, passives, vocab, enabled, context, words, body)
     found: list[list[Attribution]] = [[] for _ in sentences]
     done = [False] * len(sentences)
 
@@ -273,7 +274,6 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
                 analyse(following)
     if enabled[QUOTE]:
         # A quotation's paragraph needs only one speaker (see check_quotes): stop at the first.
-        body = {paragraph.index: paragraph for paragraph in paragraphs}
         quoted_paragraphs: dict[int, list[int]] = {}
         for index, need in enumerate(needed):
             if need == ANY_SPEAKER:
@@ -307,6 +307,7 @@ def _sentences_to_analyse(
     enabled: dict[str, bool],
     context: CheckContext,
     words: dict[str, list[int]] | None = None,
+    body: dict[int, Paragraph] | None = None,
 ) -> list[int]:
     """Which sentences need their speakers worked out; in the others no speaker can change a finding.
 
@@ -336,7 +337,8 @@ def _sentences_to_analyse(
             needed[index] = ALL_SPEAKERS
     if enabled[QUOTE]:
         max_short = int(context.options(QUOTE).get("max_short_words", 4))
-        body = {paragraph.index: paragraph for paragraph in article.body_paragraphs()}
+        if body is None:
+            body = {paragraph.index: paragraph for paragraph in article.body_paragraphs()}
         marked: set[int] = set()
         for quotation in article.quotations:
             if (
@@ -395,12 +397,15 @@ def check_claims(
     given sentence by sentence.
     """
     findings: list[Finding] = []
+    flag_passives, flag_vague, flag_hedges = (
+        options.get(key, True) for key in ("passives", "vague_groups", "hedges")
+    )
     for index, sentence in enumerate(sentences):
         if not (passives[index] or hedges[index] or found[index]) or _sourced(sentences, found, index):
             continue  # nothing to flag, or a source named
-        if options.get("passives", True):
+        if flag_passives:
             findings += _passive_claims(article, sentence, passives[index], vocab)
-        if options.get("vague_groups", True):
+        if flag_vague:
             for attribution in found[index]:
                 if "vague" in attribution.kinds and not attribution.about_self:
                     findings.append(
@@ -411,7 +416,7 @@ def check_claims(
                             attribution.end,
                         )
                     )
-        if options.get("hedges", True):
+        if flag_hedges:
             findings += _hedges(article, sentence, hedges[index])
     return findings
 

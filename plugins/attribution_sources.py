@@ -40,6 +40,7 @@ MAX_ASIDE = 40
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w][\w’'\-]*|[^\w\s]")
 START = attrgetter("start")
 """The start of a token or a quotation (a key to bisect them by)."""
+END = attrgetter("end")
 
 BOUNDARY_MARKS = frozenset(',;:—–()[]“”"‘!?')
 """Punctuation that ends a speaker phrase.  A period inside a sentence belongs to an abbreviation."""
@@ -245,15 +246,10 @@ def literal_positions(text: str, words: tuple[str, ...] | None) -> list[int] | N
 
 def sentence_runs(sentences: list[Span]) -> list[tuple[int, int]]:
     """Index of the first and last sentence of each run of adjacent sentences (a paragraph, mostly)."""
-    runs = []
-    index = 0
-    while index < len(sentences):
-        stop = index
-        while stop + 1 < len(sentences) and sentences[stop + 1].start - sentences[stop].end <= 2:
-            stop += 1
-        runs.append((index, stop))
-        index = stop + 1
-    return runs
+    if not sentences:
+        return []
+    breaks = [i for i in range(1, len(sentences)) if sentences[i].start - sentences[i - 1].end > 2]
+    return [(first, stop - 1) for first, stop in zip([0, *breaks], [*breaks, len(sentences)], strict=True)]
 
 
 LOWER_LETTERS = bytes(
@@ -321,16 +317,12 @@ def sentences_matching(
     if positions is None:
         return {i for i, s in enumerate(sentences) if pattern.search(text, s.start, s.end) is not None}
     found: set[int] = set()
-    current, count = 0, len(sentences)
-    if not count:
-        return found
-    sentence = sentences[0]
+    current = 0
     for at in positions:
-        while at >= sentence.end:
-            current += 1
-            if current == count:
-                return found
-            sentence = sentences[current]
+        current = bisect_right(sentences, at, lo=current, key=END)  # the first sentence ending after it
+        if current == len(sentences):
+            break
+        sentence = sentences[current]
         if at >= sentence.start and current not in found and pattern.match(text, at, sentence.end):
             found.add(current)
     return found
