@@ -406,9 +406,10 @@ def find_attributions(
     if not verbs and not according:
         return found
     # Nothing after the last verb's speaker matters: leave the rest of a long sentence untokenized.
-    last = max(m.end() for m in [*verbs, *according])
+    last = max(verbs[-1].end() if verbs else start, according[-1].end() if according else start)
     stop = min(end, last + TAIL_CHARS)
     spans = quotation_spans(article, start, stop)
+    checked = 0  # how many of the verbs, from the first, are known not to be ruled out
     if according:
         tokens = tokenize(article, start, stop, spans)
     else:
@@ -421,7 +422,7 @@ def find_attributions(
             upto = match.start()
             if not _ruled_out(tokens, len(tokens), _verb_key(match.group("verb")), vocab):
                 tokens += tokenize(article, upto, stop, spans)
-                verbs = verbs[ruled_out:]
+                verbs, checked = verbs[ruled_out:], 1
                 break
         else:
             return _without_nested(found)
@@ -449,14 +450,17 @@ def find_attributions(
                     )
                 )
     taken_spans = _Spans(taken + hedge_spans) if taken or hedge_spans else None
-    for match in verbs:
+    for position, match in enumerate(verbs):
         first = bisect_left(tokens, match.start(), key=START)
         last = bisect_left(tokens, match.end(), lo=first, key=START) - 1
         if first >= len(tokens) or tokens[first].start != match.start() or tokens[first].quoted:
             continue
         if taken_spans is not None and taken_spans.holds(match.start()):
             continue
-        attribution = _verb_attribution(tokens, first, last, vocab, match.group("verb"))
+        verb = _verb_key(match.group("verb"))
+        if position >= checked and _ruled_out(tokens, first, verb, vocab):
+            continue
+        attribution = _verb_attribution(tokens, first, last, vocab, verb)
         if attribution is not None:
             found.append(attribution)
     return _without_nested(found)
@@ -644,15 +648,16 @@ def _is_be(token: Token) -> bool:
 
 
 def _verb_attribution(
-    tokens: list[Token], first: int, last: int, vocab: Vocabulary, verb: str
+    tokens: list[Token], first: int, last: int, vocab: Vocabulary, verb_lower: str
 ) -> Attribution | None:
-    verb_lower = _verb_key(verb)
+    """The attribution of the verb form ``tokens[first:last + 1]`` (:func:`_verb_key`), or None.
+
+    The words before it do not rule it out (:func:`_ruled_out`).
+    """
     base = vocab.verb_bases.get(verb_lower, verb_lower)
     verb_token = tokens[first]
     if first > 0 and verb_token.capitalized:
         return None  # "the United States": a verb form is lower case inside a sentence
-    if _ruled_out(tokens, first, verb_lower, vocab):
-        return None
     before = tokens[first - 1] if first > 0 else None
     after = tokens[last + 1 : last + 1 + LOOK_AFTER]
     if _is_directive(base, after):
