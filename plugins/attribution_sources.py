@@ -411,15 +411,17 @@ def find_attributions(
     spans = quotation_spans(article, start, stop)
     checked = 0  # how many of the verbs, from the first, are known not to be ruled out
     if according:
-        tokens = tokenize(article, start, stop, spans)
+        tokens, whole = tokenize(article, start, stop, spans), True
     else:
         # The words before a verb often show it is no attribution ("the claims", "are expected
         # to"): tokenize up to each verb in turn (no token runs into a verb), and no further
         # when every verb is ruled out.
-        tokens, upto = [], start
+        tokens, whole = _words_before(article, start, verbs[0].start(), spans)
+        upto = verbs[0].start()
         for ruled_out, match in enumerate(verbs):
-            tokens += tokenize(article, upto, match.start(), spans)
-            upto = match.start()
+            if ruled_out:
+                tokens += tokenize(article, upto, match.start(), spans)
+                upto = match.start()
             if not _ruled_out(tokens, len(tokens), _verb_key(match.group("verb")), vocab):
                 tokens += tokenize(article, upto, stop, spans)
                 verbs, checked = verbs[ruled_out:], 1
@@ -450,20 +452,84 @@ def find_attributions(
                     )
                 )
     taken_spans = _Spans(taken + hedge_spans) if taken or hedge_spans else None
+    try:
+        found += _verb_attributions(tokens, verbs, checked, taken_spans, vocab, whole)
+    except _PartOfQuotation:
+        tokens = tokenize(article, start, stop, spans)
+        found += _verb_attributions(tokens, verbs, checked, taken_spans, vocab, True)
+    return _without_nested(found)
+
+
+def _verb_attributions(
+    tokens: list[Token],
+    verbs: list[re.Match[str]],
+    checked: int,
+    taken: _Spans | None,
+    vocab: Vocabulary,
+    whole: bool,
+) -> list[Attribution]:
+    """The attributions of a sentence's verbs (the first ``checked`` not ruled out already).
+
+    ``taken`` are the spans where no verb has a speaker of its own (hedges, "according to"
+    phrases); ``whole`` is False when quotations before the first verb are cut short
+    (:func:`_words_before`).
+    """
+    found = []
     for position, match in enumerate(verbs):
         first = bisect_left(tokens, match.start(), key=START)
         last = bisect_left(tokens, match.end(), lo=first, key=START) - 1
         if first >= len(tokens) or tokens[first].start != match.start() or tokens[first].quoted:
             continue
-        if taken_spans is not None and taken_spans.holds(match.start()):
+        if taken is not None and taken.holds(match.start()):
             continue
         verb = _verb_key(match.group("verb"))
         if position >= checked and _ruled_out(tokens, first, verb, vocab):
             continue
-        attribution = _verb_attribution(tokens, first, last, vocab, verb)
+        attribution = _verb_attribution(tokens, first, last, vocab, verb, whole)
         if attribution is not None:
             found.append(attribution)
-    return _without_nested(found)
+    return found
+
+
+class _PartOfQuotation(Exception):
+    """Raised when the words left out of a quotation (:func:`_words_before`) may matter."""
+
+
+def _words_before(
+    article: Article, start: int, end: int, spans: list[tuple[int, int]]
+) -> tuple[list[Token], bool]:
+    """The tokens of ``start:end``, the words before a sentence's first verb, and whether all are there.
+
+    Of a quotation that lies whole in them only the tokens up to its first word
+    and its closing mark are kept: a speaker phrase stops at a quotation's
+    closing mark, nothing after the verb looks back, and the sentence's first
+    word stays.  Only an aside right before the verb ("..., a spokeswoman,
+    said", :func:`_parenthetical`) may look past the mark:
+    :func:`_verb_attribution` raises :class:`_PartOfQuotation` then.
+    """
+    tokens: list[Token] = []
+    upto, whole = start, True
+    for quote_start, quote_end in spans:
+        if quote_start < upto or quote_end > end:
+            continue
+        tokens += tokenize(article, upto, quote_start, spans)
+        for match in TOKEN.finditer(article.text, quote_start, quote_end - 1):
+            tokens.append(_token(match, True))
+            if tokens[-1].is_word:
+                whole = False
+                break
+        closing = TOKEN.match(article.text, quote_end - 1, quote_end)
+        if closing is not None:  # a closed quotation ends with its mark, a one-character token
+            tokens.append(_token(closing, True))
+        upto = quote_end
+    tokens += tokenize(article, upto, end, spans)
+    return tokens, whole
+
+
+def _token(match: re.Match[str], quoted: bool) -> Token:
+    """The token of a match of :data:`TOKEN`."""
+    text = match.group()
+    return Token(text, match.start(), match.end(), quoted, text.lower(), text[0].isalnum())
 
 
 class _Spans:
@@ -648,11 +714,12 @@ def _is_be(token: Token) -> bool:
 
 
 def _verb_attribution(
-    tokens: list[Token], first: int, last: int, vocab: Vocabulary, verb_lower: str
+    tokens: list[Token], first: int, last: int, vocab: Vocabulary, verb_lower: str, whole: bool = True
 ) -> Attribution | None:
     """The attribution of the verb form ``tokens[first:last + 1]`` (:func:`_verb_key`), or None.
 
-    The words before it do not rule it out (:func:`_ruled_out`).
+    The words before it do not rule it out (:func:`_ruled_out`); ``whole`` is
+    False when quotations before it are cut short (:func:`_words_before`).
     """
     base = vocab.verb_bases.get(verb_lower, verb_lower)
     verb_token = tokens[first]
@@ -681,6 +748,8 @@ def _verb_attribution(
     subject_end = _skip_auxiliaries(tokens, first - 1)
     if subject_end < 0 or _is_boundary(tokens[subject_end]):
         if subject_end >= 0 and tokens[subject_end].text == ",":
+            if not whole:
+                raise _PartOfQuotation  # the aside's start may lie in a quotation cut short
             return _parenthetical(tokens, subject_end, first, end, vocab)
         return Attribution(verb_token.start, end, frozenset({"elided"}), "")
     subject_start = _subject_start(tokens, subject_end)
