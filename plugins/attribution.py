@@ -400,13 +400,15 @@ def check_claims(
     flag_passives, flag_vague, flag_hedges = (
         options.get(key, True) for key in ("passives", "vague_groups", "hedges")
     )
-    for index, sentence in enumerate(sentences):
-        if not (passives[index] or hedges[index] or found[index]) or _sourced(sentences, found, index):
+    for index, (sentence, passive, hedge, attributions) in enumerate(
+        zip(sentences, passives, hedges, found, strict=True)
+    ):
+        if not (passive or hedge or attributions) or _sourced(sentences, found, index):
             continue  # nothing to flag, or a source named
         if flag_passives:
-            findings += _passive_claims(article, sentence, passives[index], vocab)
+            findings += _passive_claims(article, sentence, passive, vocab)
         if flag_vague:
-            for attribution in found[index]:
+            for attribution in attributions:
                 if "vague" in attribution.kinds and not attribution.about_self:
                     findings.append(
                         Finding(
@@ -417,7 +419,7 @@ def check_claims(
                         )
                     )
         if flag_hedges:
-            findings += _hedges(article, sentence, hedges[index])
+            findings += _hedges(article, sentence, hedge)
     return findings
 
 
@@ -502,6 +504,8 @@ def _has_agent(article: Article, start: int, end: int, vocab: Vocabulary) -> boo
     end = min(end, start + 200)
     clause_end = CLAUSE_END.search(text, start, end)
     stop = clause_end.start() if clause_end else end
+    if "by" not in text[start:stop].lower():
+        return False  # the quick test: no "by" in any case
     agent = AGENT.search(text, start, stop)
     if agent is None or re.search(r"\bto\b", text[start : agent.start()]):
         return False

@@ -653,11 +653,14 @@ def _marked_anonymous(phrase: list[Token], after: list[Token], vocab: Vocabulary
     head = words[head_index]
     if head.lower in PRONOUNS or (head.capitalized and head is not words[0]):
         return False
-    texts = [" ".join(t.text for t in phrase)]
+    if marker.search(" ".join([t.text for t in phrase])):
+        return True
     window = [t for t in after[:10] if not t.quoted]
-    if window and (window[0].lower in ("on", "speaking") or (window[0].text == "," and len(window) > 1)):
-        texts.append(" ".join(t.text for t in window))
-    return any(marker.search(text) for text in texts)
+    return bool(
+        window
+        and (window[0].lower in ("on", "speaking") or (window[0].text == "," and len(window) > 1))
+        and marker.search(" ".join([t.text for t in window]))
+    )
 
 
 # Verbs --------------------------------------------------------------------------------------
