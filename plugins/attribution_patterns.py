@@ -472,7 +472,11 @@ def _any_word(words: set[str]) -> re.Pattern[str]:
 
 
 _FIRST_WORD = re.compile(r"[\w'\-]+")
-_PLAIN_WORD = re.compile(r"[a-z]+")
+
+
+def _plain(word: str) -> bool:
+    """True for a word of lower-case ASCII letters only."""
+    return word.isascii() and word.isalpha() and word.islower()
 
 
 def _entry_starts(entries: Iterable[str]) -> set[str] | None:
@@ -481,7 +485,7 @@ def _entry_starts(entries: Iterable[str]) -> set[str] | None:
     starts = set()
     for entry in entries:
         first = _FIRST_WORD.match(entry)
-        if first is None or not _PLAIN_WORD.fullmatch(first.group()):
+        if first is None or not _plain(first.group()):
             return None
         starts.add(first.group())
     return starts
@@ -497,7 +501,7 @@ def _phrase_starts(phrases: list[str]) -> set[str] | None:
             word = word.strip()
             if not word:
                 continue
-            if word == "not" or not _PLAIN_WORD.fullmatch(word):
+            if word == "not" or not _plain(word):
                 return None
             starts.add(word)
     return starts
