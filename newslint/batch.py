@@ -5,17 +5,16 @@ come back in the order the files were listed.  Each worker process loads
 the plugins and word data once, then lints a share of the files.  What a
 plugin prints on stderr inside a worker is sent back and printed once by
 the parent, so a notice meant to appear once per run still does.
+``multiprocessing`` is imported only when worker processes are started.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
-import multiprocessing
 import os
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -194,6 +193,9 @@ def lint_files(
             if runner is None:
                 own.finish()
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("fork")
     printer = printer or StderrOnce()
     with ProcessPoolExecutor(
@@ -208,4 +210,6 @@ def lint_files(
 
 
 def _can_fork() -> bool:
+    import multiprocessing
+
     return "fork" in multiprocessing.get_all_start_methods()

@@ -17,6 +17,10 @@ are kept in the LanguageTool cache on disk (``--no-cache`` skips it).  When
 LanguageTool fails (no answer, a refusal, garbage), the run prints one error
 line; that makes the exit status 2 only in ``mode: server`` or ``local``,
 where the user asked for LanguageTool.
+
+The modules that find, start and talk to LanguageTool (and describe its
+rules) are imported only when a run uses them: a run with LanguageTool off
+does not pay for them at start-up.
 """
 
 from __future__ import annotations
@@ -24,11 +28,9 @@ from __future__ import annotations
 import sys
 import weakref
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newslint_plugins.grammar_backend import LanguageToolUnavailable, choose_target
 from newslint_plugins.grammar_cache import RULES_FILE, LanguageToolCache, default_directory
-from newslint_plugins.grammar_client import LanguageToolClient
 from newslint_plugins.grammar_filters import (
     DEDUPE_CATEGORIES,
     OVERLAP_ISSUES,
@@ -39,7 +41,6 @@ from newslint_plugins.grammar_filters import (
     names_in,
     spans_overlap,
 )
-from newslint_plugins.grammar_rules import describe_rule, severity_for
 from newslint_plugins.grammar_settings import (
     RULE_PREFIX,
     SECTION,
@@ -48,7 +49,6 @@ from newslint_plugins.grammar_settings import (
     read_settings,
     settings_errors,
 )
-from newslint_plugins.grammar_text import Chunk, build_chunks
 
 from newslint.config import Config
 from newslint.context import CheckContext
@@ -56,6 +56,11 @@ from newslint.findings import Finding
 from newslint.hookspecs import hookimpl
 from newslint.model import Article
 from newslint.rules import RuleSpec
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newslint_plugins.grammar_backend import LanguageToolUnavailable
+    from newslint_plugins.grammar_client import LanguageToolClient
+    from newslint_plugins.grammar_text import Chunk
 
 PLUGIN_NAME = "grammar"
 _EXAMPLE_LIMIT = 200
@@ -91,6 +96,9 @@ class GrammarRun:
 
     def _client(self) -> LanguageToolClient:
         if self.client is None:
+            from newslint_plugins.grammar_backend import choose_target
+            from newslint_plugins.grammar_client import LanguageToolClient
+
             self.client = LanguageToolClient(self.settings, choose_target(self.settings))
         return self.client
 
@@ -100,6 +108,8 @@ class GrammarRun:
         In ``auto`` mode a missing LanguageTool is reported here, because a run
         whose results all come from the result cache checks no article.
         """
+        from newslint_plugins.grammar_backend import LanguageToolUnavailable
+
         if self.problem is None:
             try:
                 return self._client().identity()
@@ -136,6 +146,8 @@ class GrammarRun:
         if self.problem is None:
             self.problem = problem  # the connection is closed at the end of the run, with the others
         if self.strict:
+            from newslint_plugins.grammar_backend import LanguageToolUnavailable
+
             raise LanguageToolUnavailable(f"{self.problem} (grammar rules skipped for this run)") from None
         if not self._reported:
             self._reported = True
@@ -196,6 +208,8 @@ def newslint_resolve_rule(rule_id: str) -> RuleSpec | None:
     """Describe ``grammar.<id>`` rules, which exist only when LanguageTool reports them."""
     if not rule_id.startswith(RULE_PREFIX):
         return None
+    from newslint_plugins.grammar_rules import describe_rule
+
     return describe_rule(rule_id, _known_rules())
 
 
@@ -236,6 +250,9 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
     run = _run_for(context.config)
     if run.settings.mode == "off" or not _grammar_wanted(context):
         return []
+    from newslint_plugins.grammar_backend import LanguageToolUnavailable
+    from newslint_plugins.grammar_text import build_chunks
+
     chunks = build_chunks(article, run.settings.max_request_chars)
     if not chunks:
         return []
@@ -305,6 +322,8 @@ def _grammar_wanted(context: CheckContext) -> bool:
 def _findings(
     article: Article, answered: list[tuple[Chunk, list[dict[str, Any]]]], run: GrammarRun
 ) -> list[Finding]:
+    from newslint_plugins.grammar_rules import severity_for
+
     text = article.text
     names: frozenset[str] | None = None
     findings: list[Finding] = []

@@ -1,0 +1,83 @@
+"""Cold start: what a one-article run does not import or compute, and the shortcuts it takes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from newslint_plugins.attribution_patterns import _phrases, config_errors, phrase_regex
+
+ARTICLE = "Officials said on Monday that the bridge would reopen.\n"
+
+
+def _modules_after_a_run(tmp_path: Path, mode: str = "off") -> set[str]:
+    """Run ``newslint check`` on one article in a fresh interpreter; return the modules it imported."""
+    story = tmp_path / "story.txt"
+    story.write_text(ARTICLE, encoding="utf-8")
+    script = (
+        "import sys, json\n"
+        "from newslint.cli import main\n"
+        f"sys.argv = ['newslint', 'check', '--format', 'json', '--no-cache', {str(story)!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write(json.dumps(sorted(sys.modules)))\n"
+    )
+    env = {**os.environ, "NEWSLINT_LANGUAGETOOL_MODE": mode}
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+    )
+    return set(json.loads(done.stderr.splitlines()[-1]))
+
+
+def test_a_one_article_run_without_languagetool_imports_no_network_or_process_pool(tmp_path: Path) -> None:
+    modules = _modules_after_a_run(tmp_path)
+    assert "newslint_plugins.grammar" in modules  # the plugin is loaded ...
+    for unused in (
+        "newslint_plugins.grammar_backend",  # ... but not what talks to LanguageTool
+        "newslint_plugins.grammar_client",
+        "newslint_plugins.grammar_text",
+        "newslint_plugins.grammar_rules",
+        "urllib.request",
+        "ssl",
+        "multiprocessing",
+        "concurrent.futures",
+    ):
+        assert unused not in modules, unused
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "according to",
+        "not|never ... named",
+        "authori*",
+        "who wasn’t|wasn't authorized",
+        "a.b (c) [d] {e} ^f$ g+ h? i\\ j#",
+        "*",
+        "ça|déjà vu",
+        "n't",
+        "\\'",
+    ],
+)
+def test_a_phrase_that_builds_always_compiles(phrase: str) -> None:
+    """Configuration checks build each phrase's pattern text without compiling it: it must compile."""
+    assert not config_errors({"hedges": [phrase]})
+    re.compile(phrase_regex(phrase), re.IGNORECASE)
+    assert _phrases([phrase]) is not None
+    assert _phrases([phrase], anchored=True) is not None
+
+
+def test_an_unusable_phrase_is_still_reported() -> None:
+    assert config_errors({"hedges": ["... ..."]}) == [
+        "'attribution.hedges': phrase '... ...' is not usable: a phrase needs at least one word"
+    ]
+    assert config_errors({"anonymity_reasons": ["granted", "a | b"]}) == [
+        "'attribution.anonymity_reasons': phrase 'a | b' is not usable: empty alternative"
+    ]
