@@ -5,7 +5,8 @@ come back in the order the files were listed.  Each worker process loads
 the plugins and word data once, then lints a share of the files.  What a
 plugin prints on stderr inside a worker is sent back and printed once by
 the parent, so a notice meant to appear once per run still does.
-``multiprocessing`` is imported only when worker processes are started.
+``multiprocessing`` is imported only when worker processes are started, and
+the result cache only when it is used.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newslint.cache import ResultCache, plugin_cache_keys, session_fingerprint
 from newslint.readers import ArticleError, decode
 from newslint.runner import FileResult, Runner, read_limited
 
 if TYPE_CHECKING:  # pragma: no cover
+    from newslint.cache import ResultCache
     from newslint.session import Session
 
 PARALLEL_MIN_FILES = 16
@@ -84,6 +85,8 @@ class Linter:
         A key that moves during the run (LanguageTool stopped answering) means
         later results were made under other conditions: they are not stored.
         """
+        from newslint.cache import plugin_cache_keys
+
         assert self.cache is not None
         return plugin_cache_keys(self.runner.session) == self.cache.plugin_keys
 
@@ -92,6 +95,8 @@ def make_cache(session: Session, cache_dir: str | Path | None, enabled: bool) ->
     """Return the result cache for a session, or None when caching is off."""
     if not enabled:
         return None
+    from newslint.cache import ResultCache, plugin_cache_keys, session_fingerprint
+
     if cache_dir:
         folder = Path(cache_dir)
     else:

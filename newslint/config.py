@@ -10,11 +10,9 @@ the line, and misspelt keys or rule ids get a did-you-mean.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +51,8 @@ key), so a desk can redefine a rule from a preset.
 """
 KEYED_SECTIONS_PATHS = {(name,) for name in KEYED_SECTIONS}
 STYLES = ("ap", "courtesy-titles")
+_PACKAGE_DIR = Path(__file__).parent
+"""The installed newslint package: the packaged rules.yaml and presets are files in it."""
 LANGUAGES = ("en-US", "en-GB")
 
 
@@ -71,15 +71,17 @@ class ConfigError(Exception):
 
 def did_you_mean(word: str, candidates: list[str] | set[str]) -> str:
     """Return "; did you mean 'x'?" for the closest candidate, or an empty string."""
+    import difflib  # only when something is wrong: not paid by a clean run
+
     close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def default_config_path() -> Path:
     """Return the packaged default rules.yaml (the repository's, in a source checkout)."""
-    packaged = resources.files("newslint").joinpath("rules.yaml")
+    packaged = _PACKAGE_DIR / "rules.yaml"
     if packaged.is_file():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parent.parent / "rules.yaml"
 
 
@@ -338,8 +340,8 @@ def preset_path(name: str) -> Path | None:
     """Return the packaged preset ``name`` (``extends: [ap]``), if there is one."""
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
         return None
-    packaged = resources.files("newslint").joinpath("presets", f"{name}.yaml")
-    return Path(str(packaged)) if packaged.is_file() else None
+    packaged = _PACKAGE_DIR / "presets" / f"{name}.yaml"
+    return packaged if packaged.is_file() else None
 
 
 def _load_layer(path: Path, seen: set[Path]) -> tuple[dict[str, Any], dict[tuple[str, ...], tuple[str, int]]]:

@@ -8,8 +8,6 @@ imported.
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
 import re
 import sys
 from dataclasses import dataclass
@@ -92,7 +90,8 @@ def _name_and_version(distribution: Distribution | None, seen: dict[str, tuple[s
     if text is None:
         return distribution.name, distribution.version
     if text not in seen:
-        seen[text] = (distribution.name, distribution.version)
+        metadata = distribution.metadata  # parsed once for both (each property parses it again)
+        seen[text] = (metadata["Name"], metadata["Version"])
     return seen[text]
 
 
@@ -101,6 +100,9 @@ def load_local_plugin(path: Path) -> tuple[str, object]:
 
     The plugin's name is its ``PLUGIN_NAME`` attribute, or the file's stem.
     """
+    import hashlib
+    import importlib.util
+
     if not path.is_file():
         raise PluginLoadError("no such file")
     stem = re.sub(r"\W", "_", path.stem)

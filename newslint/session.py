@@ -7,7 +7,6 @@ what severity.  The runner then checks articles with it.
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -259,4 +258,6 @@ def _with_plugin(spec: RuleSpec, plugin: str) -> RuleSpec:
 
 def format_exception(exc: BaseException) -> str:
     """Return a traceback as text, for ``--verbose``."""
+    import traceback  # only when a plugin failed
+
     return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))

@@ -20,11 +20,9 @@ grammar.<id>`` shows.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -73,6 +71,8 @@ class LanguageToolCache:
     @staticmethod
     def key(*, version: str, options: Mapping[str, Any], text: str) -> str:
         """Return the key of an answer: a hash of the version, the request settings and the text."""
+        import hashlib  # the cache is imported by every run, used only by those that ask LanguageTool
+
         payload = json.dumps(
             {"format": FORMAT, "version": version, "options": options, "text": text},
             sort_keys=True,
@@ -187,6 +187,8 @@ class LanguageToolCache:
 
 
 def _write_atomically(path: Path, data: Any) -> None:
+    import tempfile
+
     descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:

@@ -21,12 +21,13 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, field
-from typing import Any
-
-from newslint_plugins.style_terms import TermSet
+from typing import TYPE_CHECKING, Any
 
 from newslint.config import Config, did_you_mean
 from newslint.rules import CATEGORIES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newslint_plugins.style_terms import TermSet
 
 SECTION = "house"
 RULE_ID = re.compile(r"^house\.[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -278,6 +279,8 @@ def _read_common(fields: dict[str, Any], rule: HouseRule) -> None:
 
 
 def _term_set(rule: HouseRule, terms: list[str], fields: dict[str, Any], label: str) -> TermSet:
+    from newslint_plugins.style_terms import TermSet  # not imported by a configuration without rules
+
     term_set = TermSet(
         terms,
         regex=rule.regex,
