@@ -248,22 +248,28 @@ def _load_yaml(path: Path) -> tuple[dict[str, Any], dict[tuple[str, ...], int]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"configuration is not valid UTF-8 (byte {exc.start})", path) from None
+    loader = _SAFE_LOADER(text)  # parses once: the nodes give the lines, then the values
     try:
-        node = yaml.compose(text, Loader=_SAFE_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ConfigError(f"invalid YAML: {problem}", path, mark.line + 1 if mark else None) from None
-    if node is None:
-        return {}, {}
-    if not isinstance(node, yaml.MappingNode):
-        raise ConfigError("configuration must be a mapping of keys to values", path, node.start_mark.line + 1)
-    lines: dict[tuple[str, ...], int] = {}
-    _record_lines(node, (), lines, [0])
-    try:
-        data = yaml.load(text, Loader=_SAFE_LOADER)
-    except yaml.YAMLError as exc:  # pragma: no cover - compose already succeeded
-        raise ConfigError(f"invalid YAML: {exc}", path) from None
+        try:
+            node = loader.get_single_node()
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise ConfigError(f"invalid YAML: {problem}", path, mark.line + 1 if mark else None) from None
+        if node is None:
+            return {}, {}
+        if not isinstance(node, yaml.MappingNode):
+            raise ConfigError(
+                "configuration must be a mapping of keys to values", path, node.start_mark.line + 1
+            )
+        lines: dict[tuple[str, ...], int] = {}
+        _record_lines(node, (), lines, [0])
+        try:
+            data = loader.construct_document(node)
+        except yaml.YAMLError as exc:  # a tag the safe loader refuses (!!python/object, say)
+            raise ConfigError(f"invalid YAML: {exc}", path) from None
+    finally:
+        loader.dispose()
     return data or {}, lines
 
 
