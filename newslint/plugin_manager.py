@@ -1,9 +1,9 @@
 """Find and load plugins: entry points (group ``newslint``) and local files.
 
 Built-in plugins register through entry points exactly as third-party ones
-do, so there is one discovery path.  Local plugins are Python files named
-under ``plugins:`` in rules.yaml, relative to that file; nothing else is
-imported.
+do, so there is one discovery path (:mod:`newslint.entrypoints` finds them).
+Local plugins are Python files named under ``plugins:`` in rules.yaml,
+relative to that file; nothing else is imported.
 """
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
-from importlib.metadata import Distribution, entry_points
 from pathlib import Path
 
 import pluggy
 
 from newslint import hookspecs
 from newslint.config import Config
+from newslint.entrypoints import entry_points
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,7 @@ def load_plugins(config: Config) -> tuple[pluggy.PluginManager, list[PluginInfo]
     manager = new_manager()
     loaded: list[PluginInfo] = []
     errors: list[str] = []
-    seen_metadata: dict[str, tuple[str, str]] = {}
-    for entry in sorted(entry_points(group=hookspecs.PROJECT), key=lambda e: e.name):
+    for entry in sorted(entry_points(hookspecs.PROJECT), key=lambda e: e.name):
         if manager.has_plugin(entry.name):
             continue
         try:
@@ -62,8 +61,9 @@ def load_plugins(config: Config) -> tuple[pluggy.PluginManager, list[PluginInfo]
                 f"plugin {entry.name!r} ({entry.value}) failed to load: {type(exc).__name__}: {exc}"
             )
             continue
-        name, version = _name_and_version(entry.dist, seen_metadata)
-        origin = entry.value + (f" ({name} {version})" if entry.dist else "")
+        distribution = entry.distribution()
+        name, version = distribution or ("", "")
+        origin = entry.value + (f" ({name} {version})" if distribution else "")
         loaded.append(PluginInfo(entry.name, "entry point", origin, version))
     for path in config.plugin_paths:
         try:
@@ -76,23 +76,6 @@ def load_plugins(config: Config) -> tuple[pluggy.PluginManager, list[PluginInfo]
             continue
         loaded.append(PluginInfo(name, "local file", str(path), str(getattr(module, "__version__", ""))))
     return manager, loaded, errors
-
-
-def _name_and_version(distribution: Distribution | None, seen: dict[str, tuple[str, str]]) -> tuple[str, str]:
-    """Return a distribution's name and version, parsing each metadata file once per load.
-
-    Parsing metadata is slow (the e-mail parser), and every built-in plugin
-    comes from the same distribution.
-    """
-    if distribution is None:
-        return "", ""
-    text = distribution.read_text("METADATA")
-    if text is None:
-        return distribution.name, distribution.version
-    if text not in seen:
-        metadata = distribution.metadata  # parsed once for both (each property parses it again)
-        seen[text] = (metadata["Name"], metadata["Version"])
-    return seen[text]
 
 
 def load_local_plugin(path: Path) -> tuple[str, object]:
