@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import os
 import sys
@@ -187,6 +188,8 @@ def check(
     runner = Runner(session)
     printer = StderrOnce()
     targets = list(expand_paths(list(paths) or ["."], session.config.ignore, session.config.root))
+    if len(targets) > 1:
+        gc.enable()  # the program starts with it off (see newslint.__main__); a long run needs it
     fixing = fix or diff  # fixes run file by file in this process, without the result cache
     files = [] if fixing else [path for path in targets if path != "-"]
     if "-" in targets or fixing:

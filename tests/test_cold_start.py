@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import write_config
 from newslint_plugins.attribution_patterns import _phrases, config_errors, phrase_regex
 
 ARTICLE = "Officials said on Monday that the bridge would reopen.\n"
@@ -88,3 +89,37 @@ def test_an_unusable_phrase_is_still_reported() -> None:
     assert config_errors({"anonymity_reasons": ["granted", "a | b"]}) == [
         "'attribution.anonymity_reasons': phrase 'a | b' is not usable: empty alternative"
     ]
+
+
+PROBE = """
+import gc
+import sys
+
+from newslint.hookspecs import hookimpl
+
+
+@hookimpl
+def newslint_check(article, context):
+    print(f"collector {'on' if gc.isenabled() else 'off'} for {article.path}", file=sys.stderr)
+    return []
+"""
+
+
+@pytest.mark.parametrize(("stories", "state"), [(1, "off"), (2, "on")])
+def test_the_program_collects_garbage_only_in_a_run_of_several_files(
+    tmp_path: Path, stories: int, state: str
+) -> None:
+    (tmp_path / "probe.py").write_text(PROBE, encoding="utf-8")
+    config = write_config(tmp_path, {"plugins": ["probe.py"]})
+    for number in range(stories):
+        (tmp_path / f"story{number}.txt").write_text(ARTICLE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "newslint", "check", "--config", str(config), "--no-cache", str(tmp_path)],
+        cwd=tmp_path,
+        env={**os.environ, "NEWSLINT_LANGUAGETOOL_MODE": "off"},
+        capture_output=True,
+        text=True,
+    )
+    reports = [line for line in done.stderr.splitlines() if line.startswith("collector")]
+    assert len(reports) == stories, done.stderr
+    assert all(line.startswith(f"collector {state} ") for line in reports), reports
