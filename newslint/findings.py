@@ -13,6 +13,15 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
+QUOTATION_SAFE_CATEGORIES = frozenset({"typos", "spacing"})
+"""Categories whose fixes may apply inside a direct quotation (they repair the text, not the wording)."""
+
+
+def fix_allowed_in_quotation(category: str) -> bool:
+    """True when a fix of ``category`` may change text inside a direct quotation (see :mod:`newslint.fixer`)."""
+    return category in QUOTATION_SAFE_CATEGORIES
+
+
 @dataclass(frozen=True)
 class Fix:
     """Replace ``text[start:end]`` with ``replacement``.

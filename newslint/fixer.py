@@ -12,7 +12,8 @@ nothing.  How it stays safe:
   damage done to the text (a space lost in a layout export, a mistyped
   word), never the wording; a fix of any other category (style, grammar,
   honorifics, attribution, structure) is dropped there by the runner, so the
-  finding is still reported but never applied.
+  finding is still reported but never applied
+  (:func:`~newslint.findings.fix_allowed_in_quotation`).
 * Fixes in one pass never overlap: when two touch the same characters the
   first (by position) wins and the other waits.  The article is linted again
   after each pass and fixed again until no fix is left (at most
@@ -20,35 +21,25 @@ nothing.  How it stays safe:
 * The file is rewritten atomically with its encoding, byte-order mark, line
   endings and permissions kept, and left alone when it changed since it was
   read (see :mod:`newslint.safewrite`).
-
-The runner imports this module for :func:`fix_allowed_in_quotation`, so what
-only ``--fix`` and ``--diff`` need is imported when they run.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newslint.readers import ArticleError, decode
+from newslint.safewrite import Snapshot, WriteRefused, read_snapshot, replace_file
 
 if TYPE_CHECKING:  # pragma: no cover
     from newslint.findings import Finding, Fix
     from newslint.runner import FileResult, Runner
-    from newslint.safewrite import Snapshot
 
 MAX_PASSES = 10
 """Passes of fix-then-lint before giving up on reaching a stable text."""
-
-QUOTATION_SAFE_CATEGORIES = frozenset({"typos", "spacing"})
-"""Categories whose fixes may apply inside a direct quotation (they repair the text, not the wording)."""
-
-
-def fix_allowed_in_quotation(category: str) -> bool:
-    """True when a fix of ``category`` may change text inside a direct quotation."""
-    return category in QUOTATION_SAFE_CATEGORIES
 
 
 @dataclass
@@ -173,7 +164,6 @@ def fix_file(runner: Runner, path: str, *, write: bool = True, display_path: str
     result lists the findings of the file as it was.
     """
     from newslint.runner import FileResult
-    from newslint.safewrite import WriteRefused, read_snapshot, replace_file
 
     shown = display_path or path
     try:
@@ -201,8 +191,6 @@ def fix_file(runner: Runner, path: str, *, write: bool = True, display_path: str
 
 def unified_diff(path: str, before: str, after: str) -> str:
     """Return a unified diff (``a/path`` → ``b/path``) of a fixed file; empty when nothing changed."""
-    import difflib
-
     if before == after:
         return ""
     lines = difflib.unified_diff(

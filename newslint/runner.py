@@ -13,8 +13,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from newslint.findings import Finding, Fix
-from newslint.fixer import fix_allowed_in_quotation
+from newslint.findings import Finding, Fix, fix_allowed_in_quotation
 from newslint.model import Article
 from newslint.readers import ArticleError, build_article, compile_boilerplate, decode
 from newslint.session import Session, format_exception

@@ -52,7 +52,8 @@ def test_a_one_article_run_imports_only_what_it_uses(tmp_path: Path) -> None:
         "newslint_plugins.style_check",  # no house rules in the defaults: nothing to run them
         "newslint_plugins.style_terms",
         "newslint.cache",  # --no-cache
-        "newslint.safewrite",  # no --fix
+        "newslint.fixer",  # no --fix
+        "newslint.safewrite",
         "difflib",
         "traceback",
         "hashlib",
