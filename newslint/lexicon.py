@@ -329,14 +329,20 @@ class _Shared:
             with self.lock:
                 index = self.indexes.get(initial)
                 if index is None:
-                    if self.by_initial is None:
-                        groups: dict[str, list[str]] = {}
-                        for word in self.centibels:
-                            groups.setdefault(word[0], []).append(word)
-                        self.by_initial = groups
-                    index = _DeletesIndex(self.by_initial.get(initial, []))
+                    index = _DeletesIndex(self._words_starting_with(initial))
                     self.indexes[initial] = index
         return index
+
+    def _words_starting_with(self, initial: str) -> list[str]:
+        table = self.centibels
+        if isinstance(table, PackedWords):
+            return table.words_starting_with(initial)  # one letter's lines: no pass over every word
+        if self.by_initial is None:
+            groups: dict[str, list[str]] = {}
+            for word in table:
+                groups.setdefault(word[0], []).append(word)
+            self.by_initial = groups
+        return self.by_initial.get(initial, [])
 
     def _unpacked(self, table: dict[str, int]) -> None:
         """The packed word data unpacked itself: look words up in the dict from now on."""

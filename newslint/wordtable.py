@@ -115,6 +115,12 @@ class PackedWords:
         for words, _ in self._lines.values():
             yield from words.split()
 
+    def words_starting_with(self, initial: str) -> list[str]:
+        """The words whose first letter is ``initial`` (without unpacking the table)."""
+        return [
+            word for key, (words, _) in self._lines.items() if key[:1] == initial for word in words.split()
+        ]
+
     def unpack(self) -> dict[str, int]:
         """Return the whole table as a dict (built once), and pass it to :attr:`on_unpack`."""
         if self._unpacked is None:

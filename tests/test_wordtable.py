@@ -93,6 +93,21 @@ def test_a_lexicon_looks_words_up_in_the_dict_once_unpacked(
     assert type(lexicon._shared.centibels) is dict
 
 
+def test_words_starting_with_a_letter_come_from_its_lines(packed: PackedWords) -> None:
+    assert sorted(packed.words_starting_with("t")) == ["the", "then", "there", "they're"]
+    assert packed.words_starting_with("q") == []
+
+
+def test_suggestions_from_the_packed_file_equal_those_from_the_dict(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(wordtable, "UNPACK_AFTER", 10**9)
+    path = ROOT / "newslint" / "data" / "en_words.txt"
+    packed = Lexicon(_Shared(PackedWords.read(path)))
+    unpacked = Lexicon(PackedWords.read(path).unpack())
+    for typed in ["goverment", "Febuary", "seperate", "teh", "recieve", "Pentagaon", "zzyzx", "wierd"]:
+        assert packed.suggest_scored(typed) == unpacked.suggest_scored(typed), typed
+    assert isinstance(packed._shared.centibels, PackedWords)
+
+
 def test_the_packaged_word_file_is_well_formed() -> None:
     text = (ROOT / "newslint" / "data" / "en_words.txt").read_text(encoding="utf-8")
     count = 0
