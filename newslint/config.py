@@ -51,8 +51,6 @@ key), so a desk can redefine a rule from a preset.
 """
 KEYED_SECTIONS_PATHS = {(name,) for name in KEYED_SECTIONS}
 STYLES = ("ap", "courtesy-titles")
-_PACKAGE_DIR = Path(__file__).parent
-"""The installed newslint package: the packaged rules.yaml and presets are files in it."""
 LANGUAGES = ("en-US", "en-GB")
 
 
@@ -75,6 +73,10 @@ def did_you_mean(word: str, candidates: list[str] | set[str]) -> str:
 
     close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
+
+
+_PACKAGE_DIR = Path(__file__).parent
+"""The installed newslint package: the packaged rules.yaml and presets are files in it."""
 
 
 def default_config_path() -> Path:

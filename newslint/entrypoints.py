@@ -140,7 +140,7 @@ def _name_and_version(folder: str) -> tuple[str, str]:
         key, colon, value = line.partition(":")
         if colon and not line[:1].isspace():
             headers.setdefault(key.strip().lower(), value.strip())
-    return str(headers.get("name")), str(headers.get("version"))
+    return str(headers.get("name")), str(headers.get("version"))  # "None" where missing, as before
 
 
 def _normalise(name: str) -> str:
