@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 SECTION = "attribution"
@@ -200,20 +201,27 @@ def alternation(words: Iterable[str]) -> str:
 
 def _trie(strings: list[str]) -> str:
     """Regex for a sorted list of distinct literal strings, sharing their prefixes."""
-    branches: dict[str, list[str]] = {}
-    ends = False
-    for string in strings:
-        if string:
-            branches.setdefault(string[0], []).append(string[1:])
-        else:
-            ends = True
+    prefix = ""
+    while True:  # a run of letters every string shares is written out without recursing
+        branches: dict[str, list[str]] = {}
+        ends = False
+        for string in strings:
+            if string:
+                branches.setdefault(string[0], []).append(string[1:])
+            else:
+                ends = True
+        if ends or len(branches) != 1:
+            break
+        ((char, strings),) = branches.items()
+        prefix += _char(char)
     parts = [_char(char) + _trie(rests) for char, rests in branches.items()]
     if not parts:
-        return ""
+        return prefix
     body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-    return f"(?:{body})?" if ends else body
+    return prefix + (f"(?:{body})?" if ends else body)
 
 
+@cache
 def _char(char: str) -> str:
     if char == " ":
         return r"\s+"
