@@ -16,8 +16,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.config import did_you_mean
 
@@ -48,8 +47,7 @@ _NEWSLINT_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class LanguageToolSettings:
+class LanguageToolSettings(NamedTuple):
     """The effective ``languagetool:`` settings for a run."""
 
     mode: str = "auto"

@@ -36,7 +36,7 @@ import itertools
 import math
 import re
 from collections.abc import Iterable, Set
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint.compounds import Compounds
 from newslint.lexicon import EXTRA_WORD_FREQUENCY, Lexicon
@@ -124,8 +124,7 @@ class TextNames:
         return False
 
 
-@dataclass(frozen=True)
-class Correction:
+class Correction(NamedTuple):
     """What a token should have been: ``suggestions`` best first.
 
     ``certain`` is True when there is exactly one confident correction (the
@@ -139,8 +138,7 @@ class Correction:
     kind: str
 
 
-@dataclass(frozen=True)
-class GlueSettings:
+class GlueSettings(NamedTuple):
     """Thresholds and word lists (the lists come from the ``spacing`` section of rules.yaml)."""
 
     closed_prefixes: frozenset[str] = frozenset()
@@ -175,8 +173,7 @@ def _zipf(frequency: float) -> float:
     return math.log10(frequency) + 9 if frequency > 0 else 0.0
 
 
-@dataclass(frozen=True)
-class _TitleReading:
+class _TitleReading(NamedTuple):
     """One cut of a capitalised token and the evidence each kind of reading needs.
 
     ``as_name``: counts when the first part is a name of the article or the
