@@ -17,9 +17,9 @@ import math
 import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
-from importlib.resources import files
 from itertools import compress
 from operator import not_
+from pathlib import Path
 
 from newslint.lexicon import Lexicon, osa_distance, typo_cost
 from newslint.model import Article, Paragraph
@@ -681,7 +681,7 @@ class Dialects:
 
     def _table(self) -> list[tuple[str, str, frozenset[str]]]:
         if self._rows is None:
-            text = files("newslint_plugins").joinpath("data", DIALECT_FILE).read_text(encoding="utf-8")
+            text = (Path(__file__).parent / "data" / DIALECT_FILE).read_text(encoding="utf-8")
             self._rows = parse_dialect_table(text)
         return self._rows
 
