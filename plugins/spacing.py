@@ -155,8 +155,8 @@ def _simple(article: Article, context: CheckContext) -> list[Finding]:
                 )
         if after:
             for match in MISSING_AFTER.finditer(text, start, end):
-                before = text[max(start, match.start() - 2) : match.start()]
-                if len(before) < 2 or not (before.isalpha() and before.islower() and before.isascii()):
+                letters = text[max(start, match.start() - 2) : match.start()]
+                if len(letters) < 2 or not (letters.isalpha() and letters.islower() and letters.isascii()):
                     continue
                 if article.is_protected(match.start() - 2, match.end() + 1):
                     continue
