@@ -195,7 +195,9 @@ REPEATED_WORD = re.compile(r"\b(?=([A-Za-z]+))\1(\s+)((?i:\1))\b")
 REPEATED_AFTER = re.compile(r"\W(?=([A-Za-z]+))\1(\s+)((?i:\1))\b")
 # Every byte of a UTF-8 text but an ASCII letter made a space, capitals lower-cased: what is
 # left are the text's runs of ASCII letters (see _paragraphs_with_doubles).
-LETTER_RUNS = bytes(code + 32 if 65 <= code <= 90 else code if 97 <= code <= 122 else 32 for code in range(256))
+LETTER_RUNS = bytes(
+    code + 32 if 65 <= code <= 90 else code if 97 <= code <= 122 else 32 for code in range(256)
+)
 PARAGRAPH_MARK = b"\x01"  # stands between paragraphs' runs: a run that no text gives
 # Characters that a case-insensitive match may take for an ASCII letter ("İ" for "i", the
 # Kelvin sign for "k"; "ı" and "ſ" to be safe).  tests/test_typos_speed.py checks the list.
@@ -580,7 +582,9 @@ def _paragraphs_with_doubles(text: str, paragraphs: list[Paragraph]) -> list[Par
     first, last = paragraphs[0].start, paragraphs[-1].end
     if any(text.find(lookalike, first, last) >= 0 for lookalike in ASCII_LOOKALIKES):
         return paragraphs
-    letters = [text[paragraph.start : paragraph.end].encode().translate(LETTER_RUNS) for paragraph in paragraphs]
+    letters = [
+        text[paragraph.start : paragraph.end].encode().translate(LETTER_RUNS) for paragraph in paragraphs
+    ]
     runs = (b" " + PARAGRAPH_MARK + b" ").join(letters).split()
     doubles = list(compress(count(), map(eq, runs, islice(runs, 1, None))))  # the first run of each pair
     if not doubles:

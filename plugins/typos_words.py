@@ -209,7 +209,11 @@ def scan_words(
             if piece_start < 0:
                 found = story.find(piece, position)
                 end = found + len(piece)
-                if found < 0 or not (found == 0 or story[found - 1].isspace()) or story[end : end + 1].strip():
+                if (
+                    found < 0
+                    or not (found == 0 or story[found - 1].isspace())
+                    or story[end : end + 1].strip()
+                ):
                     found = _locate(story, piece, position)  # inside a longer piece: look further
                     end = found + len(piece)
                 position = end
@@ -403,7 +407,15 @@ class Speller:
 
     def _forget(self) -> None:
         """Empty the caches (a run over a huge archive keeps memory bounded)."""
-        caches = (self.fine, self.quiet_initial, self._known, self._lower, self._title, self._suggestions, self._zipf)
+        caches = (
+            self.fine,
+            self.quiet_initial,
+            self._known,
+            self._lower,
+            self._title,
+            self._suggestions,
+            self._zipf,
+        )
         for cache in caches:
             cache.clear()
 
