@@ -97,25 +97,30 @@ def newslint_config_errors(config: Config) -> list[str]:
 @hookimpl
 def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
     """Check every story paragraph for spacing problems and words run together."""
-    findings = _simple(article, context)
+    paragraphs = list(article.story_paragraphs())
+    if not paragraphs:
+        return []
+    # The story's UTF-8 (with whatever lies between its paragraphs): the simple rules and the
+    # glued-words rule search it.  "surrogatepass": text given through the API may hold a lone surrogate.
+    story = article.text[paragraphs[0].start : paragraphs[-1].end].encode("utf-8", "surrogatepass")
+    findings = _simple(article, context, paragraphs, story)
     if context.enabled(spacing_glued.RULE):
-        findings.extend(spacing_glued.check(article, context))
+        findings.extend(spacing_glued.check(article, context, story))
     if context.enabled(spacing_hyphenation.RULE):
         findings.extend(spacing_hyphenation.check(article, context))
     return findings
 
 
-def _simple(article: Article, context: CheckContext) -> list[Finding]:
-    """Double spaces and misplaced spaces around punctuation.
+def _simple(
+    article: Article, context: CheckContext, paragraphs: list[Paragraph], story: bytes
+) -> list[Finding]:
+    """Double spaces and misplaced spaces around punctuation in ``paragraphs`` (``story`` is their UTF-8).
 
     Each rule's regex runs only on the paragraphs that may hold a match
     (:func:`_candidates`): most paragraphs hold none, and the regexes, which
     open with a character class, cost a try at every space.
     """
-    paragraphs = list(article.story_paragraphs())
-    if not paragraphs:
-        return []
-    double, before, after = _candidates(article.text, paragraphs)
+    double, before, after = _candidates(story, paragraphs)
     double = double and context.enabled("spacing.double-space")
     if not context.enabled("spacing.space-before-punctuation"):
         before = set()
@@ -164,8 +169,8 @@ END_BEFORE_CAPITAL = (b".Aa", b".qAa", b".qqqAa")
 """What every match of ``MISSING_AFTER`` (with what its look-ahead reads) holds, in byte classes."""
 
 
-def _candidates(text: str, paragraphs: list[Paragraph]) -> tuple[bool, set[int], set[int]]:
-    """Where the simple rules' regexes may match, found in one pass over the story's UTF-8 bytes.
+def _candidates(story: bytes, paragraphs: list[Paragraph]) -> tuple[bool, set[int], set[int]]:
+    """Where the simple rules' regexes may match, found in one pass over ``story``, the paragraphs' UTF-8.
 
     Returns whether any paragraph may hold a double space, and the
     positions in ``paragraphs`` of those that may hold a space before
@@ -173,16 +178,16 @@ def _candidates(text: str, paragraphs: list[Paragraph]) -> tuple[bool, set[int],
     C speed, where a regex opening with a character class costs a try at
     every character of its class.
     """
-    first, last = paragraphs[0].start, paragraphs[-1].end
-    raw = text[first:last].encode()
-    classes = raw.translate(BYTE_CLASSES)
+    classes = story.translate(BYTE_CLASSES)
     double = b"  " in classes
     before = [found + 1 for found in _found(classes, MARK_AFTER_SPACE)]  # the mark's byte
     after = _found(classes, END_BEFORE_CAPITAL)
     if not (before or after):
         return double, set(), set()
     starts = [paragraph.start for paragraph in paragraphs]
-    positions = dict(zip(before + after, _text_offsets(raw, before + after, first), strict=True))
+    positions = dict(
+        zip(before + after, _text_offsets(story, before + after, paragraphs[0].start), strict=True)
+    )
     return (
         double,
         {bisect_right(starts, positions[offset]) - 1 for offset in before},
@@ -203,14 +208,14 @@ def _found(haystack: bytes, needles: tuple[bytes, ...]) -> list[int]:
 
 def _text_offsets(raw: bytes, byte_offsets: list[int], first: int) -> list[int]:
     """The offsets in the text of ``byte_offsets`` (each at an ASCII byte) into ``raw``, its UTF-8 from ``first``."""
-    if len(raw) == len(raw.decode()):
+    if len(raw) == len(raw.decode("utf-8", "surrogatepass")):
         return [first + offset for offset in byte_offsets]  # ASCII: a byte is a character
     order = sorted(range(len(byte_offsets)), key=byte_offsets.__getitem__)
     offsets = [0] * len(byte_offsets)
     chars, done = first, 0
     for index in order:
         offset = byte_offsets[index]
-        chars += len(raw[done:offset].decode())
+        chars += len(raw[done:offset].decode("utf-8", "surrogatepass"))
         done = offset
         offsets[index] = chars
     return offsets

@@ -583,7 +583,8 @@ def _paragraphs_with_doubles(text: str, paragraphs: list[Paragraph]) -> list[Par
     if any(text.find(lookalike, first, last) >= 0 for lookalike in ASCII_LOOKALIKES):
         return paragraphs
     letters = [
-        text[paragraph.start : paragraph.end].encode().translate(LETTER_RUNS) for paragraph in paragraphs
+        text[paragraph.start : paragraph.end].encode("utf-8", "surrogatepass").translate(LETTER_RUNS)
+        for paragraph in paragraphs
     ]
     runs = (b" " + PARAGRAPH_MARK + b" ").join(letters).split()
     doubles = list(compress(count(), map(eq, runs, islice(runs, 1, None))))  # the first run of each pair
