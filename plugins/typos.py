@@ -12,10 +12,8 @@ spacing plugin and get no typos finding.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import compress, count, islice
 from operator import eq
 from typing import Any
 
@@ -587,11 +585,19 @@ def _paragraphs_with_doubles(text: str, paragraphs: list[Paragraph]) -> list[Par
         for paragraph in paragraphs
     ]
     runs = (b" " + PARAGRAPH_MARK + b" ").join(letters).split()
-    doubles = list(compress(count(), map(eq, runs, islice(runs, 1, None))))  # the first run of each pair
-    if not doubles:
+    equal_to_next = bytes(map(eq, runs, runs[1:]))  # 1 where a run equals the next
+    double = equal_to_next.find(1)
+    if double < 0:
         return []
-    marks = list(compress(count(), map(PARAGRAPH_MARK.__eq__, runs)))  # where each paragraph ends
-    chosen = sorted({bisect_left(marks, index) for index in doubles})
+    paragraph_ends = bytes(map(PARAGRAPH_MARK.__eq__, runs))  # 1 at each paragraph's end
+    chosen = []
+    current = counted = 0  # the paragraph of run ``counted``
+    while double >= 0:
+        current += paragraph_ends.count(1, counted, double)
+        counted = double
+        if not chosen or chosen[-1] != current:
+            chosen.append(current)
+        double = equal_to_next.find(1, double + 1)
     return [paragraphs[index] for index in chosen]
 
 
