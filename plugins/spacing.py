@@ -11,6 +11,7 @@ read by ``spacing_settings``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from newslint_plugins import spacing_glued, spacing_hyphenation, spacing_settings
 
@@ -18,7 +19,7 @@ from newslint.config import Config
 from newslint.context import CheckContext
 from newslint.findings import Finding, Fix
 from newslint.hookspecs import hookimpl
-from newslint.model import Article
+from newslint.model import Article, Paragraph
 from newslint.rules import RuleSpec
 
 DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
@@ -96,81 +97,201 @@ def newslint_config_errors(config: Config) -> list[str]:
 @hookimpl
 def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
     """Check every story paragraph for spacing problems and words run together."""
-    findings = _simple(article, context)
+    paragraphs = list(article.story_paragraphs())
+    if not paragraphs:
+        return []
+    # The story's UTF-8 (with whatever lies between its paragraphs): the simple rules and the
+    # glued-words rule search it.  "surrogatepass": text given through the API may hold a lone surrogate.
+    story = article.text[paragraphs[0].start : paragraphs[-1].end].encode("utf-8", "surrogatepass")
+    findings = _simple(article, context, paragraphs, story)
     if context.enabled(spacing_glued.RULE):
-        findings.extend(spacing_glued.check(article, context))
+        findings.extend(spacing_glued.check(article, context, story))
     if context.enabled(spacing_hyphenation.RULE):
         findings.extend(spacing_hyphenation.check(article, context))
     return findings
 
 
-def _simple(article: Article, context: CheckContext) -> list[Finding]:
-    """Double spaces and misplaced spaces around punctuation."""
-    findings: list[Finding] = []
+def _simple(
+    article: Article, context: CheckContext, paragraphs: list[Paragraph], story: bytes
+) -> list[Finding]:
+    """Double spaces and misplaced spaces around punctuation in ``paragraphs`` (``story`` is their UTF-8).
+
+    Each rule's regex runs only on the paragraphs that may hold a match
+    (:func:`_candidates`): most paragraphs hold none, and the regexes, which
+    open with a character class, cost a try at every space.
+    """
+    double, before, after = _candidates(story, paragraphs)
+    double = double and context.enabled("spacing.double-space")
+    if not context.enabled("spacing.space-before-punctuation"):
+        before = set()
+    if not context.enabled("spacing.missing-space-after-punctuation"):
+        after = set()
+    if not (double or before or after):
+        return []
     text = article.text
-    double = context.enabled("spacing.double-space")
-    before = context.enabled("spacing.space-before-punctuation")
-    after = context.enabled("spacing.missing-space-after-punctuation")
-    for paragraph in article.story_paragraphs():
+    findings: list[Finding] = []
+    for index, paragraph in enumerate(paragraphs):
         start, end = paragraph.start, paragraph.end
-        if double and ("  " in text[start:end] or "\u00a0" in text[start:end]):
-            for match in DOUBLE_SPACE.finditer(text, start, end):
-                if article.is_protected(match.start() - 1, match.end() + 1):
-                    continue
-                after_sentence = SENTENCE_END_BEFORE.search(
-                    text, max(start, match.start() - 2), match.start()
-                )
-                message = (
-                    "two spaces after the sentence; use one"
-                    if after_sentence
-                    else f"{len(match.group())} spaces between words; use one"
-                )
-                findings.append(
-                    Finding(
-                        "spacing.double-space",
-                        message,
-                        match.start(),
-                        match.end(),
-                        suggestions=[" "],
-                        fix=Fix(match.start(), match.end(), " "),
-                    )
-                )
-        if before:
-            for match in SPACE_BEFORE.finditer(text, start, end):
-                mark = match.group("mark")
-                previous = text[match.start() - 1] if match.start() > start else " "
-                if not (previous.isalnum() or previous == "_" or previous in WORD_END):
-                    continue
-                if article.is_protected(match.start(), match.end()):
-                    continue
-                findings.append(
-                    Finding(
-                        "spacing.space-before-punctuation",
-                        f"space before “{mark}”",
-                        match.start(),
-                        match.end(),
-                        suggestions=[mark],
-                        fix=Fix(match.start(), match.end(), mark),
-                    )
-                )
-        if after:
-            for match in MISSING_AFTER.finditer(text, start, end):
-                before = text[max(start, match.start() - 2) : match.start()]
-                if len(before) < 2 or not (before.isalpha() and before.islower() and before.isascii()):
-                    continue
-                if article.is_protected(match.start() - 2, match.end() + 1):
-                    continue
-                mark = match.group("mark")
-                next_word = re.match(r"\w+", text[match.end() : match.end() + 40])
-                shown = next_word.group() if next_word else text[match.end()]
-                findings.append(
-                    Finding(
-                        "spacing.missing-space-after-punctuation",
-                        f"no space after “{mark}” before “{shown}”",
-                        match.start(),
-                        match.end(),
-                        suggestions=[mark + " "],
-                        fix=Fix(match.start(), match.end(), mark + " "),
-                    )
-                )
+        if double and (text.find("  ", start, end) >= 0 or text.find("\u00a0", start, end) >= 0):
+            findings.extend(_double_spaces(article, start, end))
+        if index in before:
+            findings.extend(_spaces_before(article, start, end))
+        if index in after:
+            findings.extend(_missing_spaces(article, start, end))
+    return findings
+
+
+def _byte_classes() -> bytes:
+    """The table for :data:`BYTE_CLASSES`."""
+    table = bytearray(b"_" * 256)
+    for byte in b" \xa0\xc2":  # a space; a no-break space is C2 A0 in UTF-8
+        table[byte] = ord(" ")
+    for byte in b",;:":
+        table[byte] = ord(",")
+    for byte in b".!?":
+        table[byte] = ord(".")
+    for byte in b'")\xe2\x80\x9d\x99':  # ” is E2 80 9D, ’ is E2 80 99
+        table[byte] = ord("q")
+    table[ord("A") : ord("Z") + 1] = b"A" * 26
+    table[ord("a") : ord("z") + 1] = b"a" * 26
+    return bytes(table)
+
+
+BYTE_CLASSES = _byte_classes()
+"""Maps each byte of UTF-8 text to the class the simple rules' matches are made of: " " a space
+(or a byte of a no-break space), "," a comma, semicolon or colon, "." a period, question or
+exclamation mark, "q" a closing mark (or a byte of one), "A" and "a" an ASCII capital and small
+letter, "_" anything else.  A byte of another character may fall in a class too: that only
+makes a paragraph scanned for nothing."""
+MARK_AFTER_SPACE = (b" ,", b" .")
+"""What every match of ``SPACE_BEFORE`` holds, in byte classes."""
+END_BEFORE_CAPITAL = (b".Aa", b".qAa", b".qqqAa")
+"""What every match of ``MISSING_AFTER`` (with what its look-ahead reads) holds, in byte classes."""
+
+
+def _candidates(story: bytes, paragraphs: list[Paragraph]) -> tuple[bool, set[int], set[int]]:
+    """Where the simple rules' regexes may match, found in one pass over ``story``, the paragraphs' UTF-8.
+
+    Returns whether any paragraph may hold a double space, and the
+    positions in ``paragraphs`` of those that may hold a space before
+    punctuation or a missing space after it.  Byte string searches run at
+    C speed, where a regex opening with a character class costs a try at
+    every character of its class.
+    """
+    classes = story.translate(BYTE_CLASSES)
+    double = b"  " in classes
+    before = [found + 1 for found in _found(classes, MARK_AFTER_SPACE)]  # the mark's byte
+    after = _found(classes, END_BEFORE_CAPITAL)
+    if not (before or after):
+        return double, set(), set()
+    starts = [paragraph.start for paragraph in paragraphs]
+    positions = dict(
+        zip(before + after, _text_offsets(story, before + after, paragraphs[0].start), strict=True)
+    )
+    return (
+        double,
+        {bisect_right(starts, positions[offset]) - 1 for offset in before},
+        {bisect_right(starts, positions[offset]) - 1 for offset in after},
+    )
+
+
+def _found(haystack: bytes, needles: tuple[bytes, ...]) -> list[int]:
+    """The offsets of every occurrence of each of ``needles`` in ``haystack``."""
+    found = []
+    for needle in needles:
+        index = haystack.find(needle)
+        while index >= 0:
+            found.append(index)
+            index = haystack.find(needle, index + 1)
+    return found
+
+
+def _text_offsets(raw: bytes, byte_offsets: list[int], first: int) -> list[int]:
+    """The offsets in the text of ``byte_offsets`` (each at an ASCII byte) into ``raw``, its UTF-8 from ``first``."""
+    if len(raw) == len(raw.decode("utf-8", "surrogatepass")):
+        return [first + offset for offset in byte_offsets]  # ASCII: a byte is a character
+    order = sorted(range(len(byte_offsets)), key=byte_offsets.__getitem__)
+    offsets = [0] * len(byte_offsets)
+    chars, done = first, 0
+    for index in order:
+        offset = byte_offsets[index]
+        chars += len(raw[done:offset].decode("utf-8", "surrogatepass"))
+        done = offset
+        offsets[index] = chars
+    return offsets
+
+
+def _double_spaces(article: Article, start: int, end: int) -> list[Finding]:
+    """The runs of two or more spaces between words in ``article.text[start:end]``."""
+    text = article.text
+    findings = []
+    for match in DOUBLE_SPACE.finditer(text, start, end):
+        if article.is_protected(match.start() - 1, match.end() + 1):
+            continue
+        after_sentence = SENTENCE_END_BEFORE.search(text, max(start, match.start() - 2), match.start())
+        message = (
+            "two spaces after the sentence; use one"
+            if after_sentence
+            else f"{len(match.group())} spaces between words; use one"
+        )
+        findings.append(
+            Finding(
+                "spacing.double-space",
+                message,
+                match.start(),
+                match.end(),
+                suggestions=[" "],
+                fix=Fix(match.start(), match.end(), " "),
+            )
+        )
+    return findings
+
+
+def _spaces_before(article: Article, start: int, end: int) -> list[Finding]:
+    """The spaces before a comma, period, semicolon, colon, question or exclamation mark in ``article.text[start:end]``."""
+    text = article.text
+    findings = []
+    for match in SPACE_BEFORE.finditer(text, start, end):
+        mark = match.group("mark")
+        previous = text[match.start() - 1] if match.start() > start else " "
+        if not (previous.isalnum() or previous == "_" or previous in WORD_END):
+            continue
+        if article.is_protected(match.start(), match.end()):
+            continue
+        findings.append(
+            Finding(
+                "spacing.space-before-punctuation",
+                f"space before “{mark}”",
+                match.start(),
+                match.end(),
+                suggestions=[mark],
+                fix=Fix(match.start(), match.end(), mark),
+            )
+        )
+    return findings
+
+
+def _missing_spaces(article: Article, start: int, end: int) -> list[Finding]:
+    """The sentence ends glued to the next sentence ("said.The") in ``article.text[start:end]``."""
+    text = article.text
+    findings = []
+    for match in MISSING_AFTER.finditer(text, start, end):
+        letters = text[max(start, match.start() - 2) : match.start()]
+        if len(letters) < 2 or not (letters.isalpha() and letters.islower() and letters.isascii()):
+            continue
+        if article.is_protected(match.start() - 2, match.end() + 1):
+            continue
+        mark = match.group("mark")
+        next_word = re.match(r"\w+", text[match.end() : match.end() + 40])
+        shown = next_word.group() if next_word else text[match.end()]
+        findings.append(
+            Finding(
+                "spacing.missing-space-after-punctuation",
+                f"no space after “{mark}” before “{shown}”",
+                match.start(),
+                match.end(),
+                suggestions=[mark + " "],
+                fix=Fix(match.start(), match.end(), mark + " "),
+            )
+        )
     return findings

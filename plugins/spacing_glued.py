@@ -8,13 +8,14 @@ have been written.  Most tokens are known words and cost one set look-up.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from newslint_plugins.spacing_settings import analyser_for
 from newslint_plugins.spacing_splits import TITLE, Correction, TextNames
 
 from newslint.context import CheckContext
 from newslint.findings import Finding, Fix
-from newslint.model import Article
+from newslint.model import Article, Paragraph
 from newslint.rules import RuleSpec
 
 RULE = "spacing.glued-words"
@@ -94,19 +95,32 @@ def _occurrences(text: str, token: str, start: int, end: int) -> list[int]:
     return found
 
 
+def _places(text: str, token: str, paragraphs: list[Paragraph]) -> list[tuple[int, Paragraph]]:
+    """Each whole-token occurrence of ``token`` lying inside one of ``paragraphs``, with that paragraph."""
+    starts = [paragraph.start for paragraph in paragraphs]
+    places = []
+    for index in _occurrences(text, token, paragraphs[0].start, paragraphs[-1].end):
+        paragraph = paragraphs[bisect_right(starts, index) - 1]
+        if index + len(token) <= paragraph.end:
+            places.append((index, paragraph))
+    return places
+
+
 def _message(token: str, correction: Correction) -> str:
     if correction.kind == "hyphen":
         return f"“{token}” looks like a hyphenated compound that lost its hyphen"
     return f"“{token}” looks like two words run together"
 
 
-def check(article: Article, context: CheckContext) -> list[Finding]:
+def check(article: Article, context: CheckContext, story: bytes | None = None) -> list[Finding]:
     """Return a finding for each glued token in the story paragraphs.
 
-    The story is split at whitespace; chunks seen before and known to be fine
-    drop out by one set difference against the analyser's cache, so only new
-    chunks and unknown tokens cost Python work.  A token is located in the
-    text only when some reading of it is glued.
+    ``story`` is the UTF-8 of the text from the first story paragraph's
+    start to the last one's end (worked out when not given).  It is split at
+    white space; chunks seen before and known to be fine drop out by one set
+    difference against the analyser's cache, so only new chunks and unknown
+    tokens cost Python work.  A token is located in the text only when some
+    reading of it is glued.
     """
     analyser = analyser_for(context)
     text = article.text
@@ -114,7 +128,9 @@ def check(article: Article, context: CheckContext) -> list[Finding]:
     if not paragraphs:
         return []
     span_start, span_end = paragraphs[0].start, paragraphs[-1].end
-    chunks = set(text[span_start:span_end].split()) - analyser.fine_chunks
+    if story is None:
+        story = text[span_start:span_end].encode("utf-8", "surrogatepass")
+    chunks = set(story.split()) - analyser.fine_chunks
     suspects = analyser.suspects(chunks)
     if not suspects:
         return []
@@ -125,11 +141,7 @@ def check(article: Article, context: CheckContext) -> list[Finding]:
         anywhere = analyser.analyse(token, sentence_start=True, names=names)
         if anywhere is None:
             continue
-        places = [
-            (index, paragraph)
-            for paragraph in paragraphs
-            for index in _occurrences(text, token, paragraph.start, paragraph.end)
-        ]
+        places = _places(text, token, paragraphs)
         if len(places) > 1 and TITLE.match(token):
             continue  # the same capitalised "slip" twice is a name
         inside: Correction | None = None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import eq
 from typing import Any
 
 from newslint.config import Config
@@ -21,11 +22,11 @@ from newslint.context import CheckContext
 from newslint.findings import Finding, Fix
 from newslint.hookspecs import hookimpl
 from newslint.lexicon import get_lexicon
-from newslint.model import Article
+from newslint.model import Article, Paragraph
 from newslint.rules import RuleOption, RuleSpec
 
 from .typos_names import NAME_MISSPELLING, NAME_VARIANT, HouseNames, name_findings
-from .typos_words import LOWER, MISSPELLING, TITLE, Dialects, Speller, Word, scan_words
+from .typos_words import LOWER, MISSPELLING, TITLE, TITLES, Dialects, Speller, Word, scan_words
 
 REPEATED = "typos.repeated-word"
 REJECTED = "typos.rejected-word"
@@ -190,6 +191,15 @@ REPEATED_WORD = re.compile(r"\b(?=([A-Za-z]+))\1(\s+)((?i:\1))\b")
 # The same after the character before the word: a pattern that opens with a character class
 # lets the regex engine skip ahead to non-word characters instead of trying every position.
 REPEATED_AFTER = re.compile(r"\W(?=([A-Za-z]+))\1(\s+)((?i:\1))\b")
+# Every byte of a UTF-8 text but an ASCII letter made a space, capitals lower-cased: what is
+# left are the text's runs of ASCII letters (see _paragraphs_with_doubles).
+LETTER_RUNS = bytes(
+    code + 32 if 65 <= code <= 90 else code if 97 <= code <= 122 else 32 for code in range(256)
+)
+PARAGRAPH_MARK = b"\x01"  # stands between paragraphs' runs: a run that no text gives
+# Characters that a case-insensitive match may take for an ASCII letter ("İ" for "i", the
+# Kelvin sign for "k"; "ı" and "ſ" to be safe).  tests/test_typos_speed.py checks the list.
+ASCII_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
 # Adverb particles that follow a verb and may be followed by the same preposition:
 # "was sworn in in Taipei", "the rebels moved on on Sunday".
 PARTICLES = frozenset(["in", "on", "up", "out", "off", "down", "over", "by", "through"])
@@ -236,6 +246,10 @@ IRREGULAR_VERBS = frozenset(
         "won",
     ]
 )
+# A capitalised word this common (Zipf) at a sentence start is capitalised by position, not
+# a name ("After Milley spoke"); one yet more common is not a given name there either ("The").
+COMMON_ZIPF = 4.0
+FUNCTION_ZIPF = 4.5
 NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s?$")
 PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\s+$")
 ALTERNATIVES = re.compile(r"\s*(?:,|/|;|\bor\b)\s*")
@@ -353,9 +367,9 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
             findings.extend(rejected_findings)
     if not (on[MISSPELLING] or on[NAME_MISSPELLING] or on[NAME_VARIANT]):
         return findings
-    words = scan_words(article, checker.speller.fine)
+    words = scan_words(article, checker.speller.fine, checker.speller.quiet_initial)
     flagged = {start for span in rejected_spans for start in range(span[0], span[1])}
-    misspellings = _misspellings(article.text, words, checker.speller, flagged)
+    misspellings = _misspellings(article.text, words, checker.speller, flagged, checker.house)
     flagged.update(f.start for f in misspellings)
     if on[MISSPELLING]:
         findings.extend(misspellings)
@@ -366,8 +380,8 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
                 article.text,
                 words,
                 unknown=lambda word: not speller.known(word),
-                common=lambda word: speller.zipf(word) >= 4.0,
-                function_word=lambda word: speller.zipf(word) >= 4.5,
+                common=lambda word: speller.zipf(word) >= COMMON_ZIPF,
+                function_word=lambda word: speller.zipf(word) >= FUNCTION_ZIPF,
                 house=checker.house,
                 skip=flagged,
                 check_variants=on[NAME_VARIANT],
@@ -400,8 +414,16 @@ def newslint_drop_findings(article: Article, findings: list[Finding], context: C
     ]
 
 
-def _misspellings(text: str, words: list[Word], speller: Speller, skip: set[int]) -> list[Finding]:
-    """Judge every lower-case and capitalised word; return the misspellings."""
+def _misspellings(
+    text: str, words: list[Word], speller: Speller, skip: set[int], house: HouseNames
+) -> list[Finding]:
+    """Judge every lower-case and capitalised word; return the misspellings.
+
+    Words found fine are remembered for the next articles' scans
+    (:func:`scan_words`): a lower-case word anywhere ("said", "system’s": no
+    rule looks at a lower-case word's neighbours), a capitalised one at a
+    sentence start when no rule needs it there (:func:`_quiet_initial`).
+    """
     findings = []
     for position, word in enumerate(words):
         if word.start in skip:
@@ -410,14 +432,18 @@ def _misspellings(text: str, words: list[Word], speller: Speller, skip: set[int]
         if word.kind == LOWER:
             verdict = speller.check_lower(typed)
             if verdict is None:
-                if typed == word.text and text[word.end : word.end + 1] != "-":
-                    speller.fine.add(typed)  # the next article's scan skips it
+                if text[word.end : word.end + 1] != "-":
+                    speller.fine.add(word.text)  # the next article's scan skips it
                 continue
             if _is_hyphen_prefix(text, word) or _abbreviation(text, word):
                 continue
         else:
             verdict = speller.check_title(typed)
-            if verdict is None or _name_context(text, words, position, speller):
+            if verdict is None:
+                if word.sentence_initial and _quiet_initial(word, speller, house):
+                    speller.quiet_initial.add(word.text)  # the next article's scan skips it there
+                continue
+            if _name_context(text, words, position, speller):
                 continue
         end = word.start + len(typed)
         findings.append(
@@ -431,6 +457,24 @@ def _misspellings(text: str, words: list[Word], speller: Speller, skip: set[int]
             )
         )
     return findings
+
+
+def _quiet_initial(word: Word, speller: Speller, house: HouseNames) -> bool:
+    """True when no rule needs the capitalised ``word`` (found no misspelling) at a sentence start.
+
+    Such a word ("The", "Officials", "In") is common enough (Zipf
+    ``FUNCTION_ZIPF``) to be neither a name nor a given name there (see
+    :func:`_name_context` and :func:`name_findings`), is not an abbreviated
+    title before a name ("Gen."), and is no part or near miss of a
+    multi-word house name.  Leaving it out changes no neighbour's verdict:
+    the rules take only words with nothing but spaces between for neighbours.
+    """
+    return (
+        speller.zipf(word.base) >= FUNCTION_ZIPF
+        and word.text.lower() not in TITLES
+        and word.base.lower() not in TITLES
+        and not house.near_phrase_part(word.base)
+    )
 
 
 def _is_hyphen_prefix(text: str, word: Word) -> bool:
@@ -468,7 +512,7 @@ def _name_context(text: str, words: list[Word], position: int, speller: Speller)
         if (
             previous.kind == TITLE
             and _adjacent(text, previous, word)
-            and not (previous.sentence_initial and speller.zipf(previous.base) >= 4.5)
+            and not (previous.sentence_initial and speller.zipf(previous.base) >= FUNCTION_ZIPF)
         ):
             return True
     if position + 1 < len(words):
@@ -482,7 +526,7 @@ def _repeated_words(article: Article, allowed: frozenset[str]) -> list[Finding]:
     """Flag a word typed twice in a row ("the the"), line breaks included."""
     text = article.text
     findings = []
-    for paragraph in article.story_paragraphs():
+    for paragraph in _paragraphs_with_doubles(text, list(article.story_paragraphs())):
         for match in _repeated_matches(text, paragraph.start, paragraph.end):
             first, second = match.group(1), match.group(3)
             start, end = match.start(1), match.end()
@@ -518,6 +562,43 @@ def _repeated_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]
         yield opening
         position = opening.end()
     yield from REPEATED_AFTER.finditer(text, position, end)
+
+
+def _paragraphs_with_doubles(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs in which ``REPEATED_WORD`` may match, in order: most articles have none.
+
+    A match is a run of ASCII letters, white space, and the same run in any
+    case.  So when a paragraph's UTF-8 bytes are lower-cased and every byte
+    but a letter is made a space (:data:`LETTER_RUNS`), two neighbouring runs
+    of letters are equal; that test runs at C speed, where the regex costs a
+    try at every non-word character.  Text with a character that a
+    case-insensitive match takes for an ASCII letter (:data:`ASCII_LOOKALIKES`)
+    is scanned in full.
+    """
+    if not paragraphs:
+        return []
+    first, last = paragraphs[0].start, paragraphs[-1].end
+    if any(text.find(lookalike, first, last) >= 0 for lookalike in ASCII_LOOKALIKES):
+        return paragraphs
+    letters = [
+        text[paragraph.start : paragraph.end].encode("utf-8", "surrogatepass").translate(LETTER_RUNS)
+        for paragraph in paragraphs
+    ]
+    runs = (b" " + PARAGRAPH_MARK + b" ").join(letters).split()
+    equal_to_next = bytes(map(eq, runs, runs[1:]))  # 1 where a run equals the next
+    double = equal_to_next.find(1)
+    if double < 0:
+        return []
+    paragraph_ends = bytes(map(PARAGRAPH_MARK.__eq__, runs))  # 1 at each paragraph's end
+    chosen = []
+    current = counted = 0  # the paragraph of run ``counted``
+    while double >= 0:
+        current += paragraph_ends.count(1, counted, double)
+        counted = double
+        if not chosen or chosen[-1] != current:
+            chosen.append(current)
+        double = equal_to_next.find(1, double + 1)
+    return [paragraphs[index] for index in chosen]
 
 
 def _after_verb(text: str, position: int, floor: int) -> bool:

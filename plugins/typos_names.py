@@ -97,9 +97,20 @@ class HouseNames:
                 for part in parts:
                     self.phrases.setdefault(part, []).append(parts)
         self._by_initial: dict[str, list[str]] | None = None
+        self._phrase_parts: dict[str, bool] = {}
 
     def __bool__(self) -> bool:
         return bool(self.tokens)
+
+    def near_phrase_part(self, word: str) -> bool:
+        """True when ``word`` is a part of a multi-word house name, or a near miss of one (cached)."""
+        if not self.phrases:
+            return False
+        answer = self._phrase_parts.get(word)
+        if answer is None:
+            answer = word in self.phrases or any(near(word, part) for part in self.phrases)
+            self._phrase_parts[word] = answer
+        return answer
 
     def close_to(self, word: str) -> list[str]:
         """Return the house names ``word`` is a near miss of (see :func:`near`), in dictionary spelling."""

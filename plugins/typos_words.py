@@ -17,8 +17,7 @@ import math
 import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
-from itertools import compress
-from operator import not_
+from itertools import filterfalse
 from pathlib import Path
 
 from newslint.lexicon import Lexicon, osa_distance, typo_cost
@@ -158,112 +157,140 @@ def _piece_tokens(piece: str) -> tuple[tuple[int, str, tuple[tuple[int, str, str
     return tokens
 
 
-def scan_words(article: Article, fine: Container[str] = frozenset()) -> list[Word]:
+def scan_words(
+    article: Article, fine: Container[str] = frozenset(), quiet_initial: Container[str] = frozenset()
+) -> list[Word]:
     """Return the words of the headline and body paragraphs the typos rules may judge, in order.
 
     Left out: tokens in ``fine`` (lower-case words already found correct;
-    most of any article), and words no spelling rule judges (acronyms, words
-    with digits or capitals inside, URLs and the like).  Rules that look at
-    a word's neighbours check that only spaces separate them.
+    most of any article), tokens in ``quiet_initial`` that open a sentence
+    (capitalised common words that no rule needs there: "The", "Officials"),
+    and words no spelling rule judges (acronyms, words with digits or
+    capitals inside, URLs and the like).  Rules that look at a word's
+    neighbours check that only spaces separate them.
 
-    For speed the paragraph is first cut at white space (no token spans
-    white space), the pieces that are fine words are dropped in one pass,
-    and the tokens of the other pieces come from a cache.  When ``fine`` is a
-    set, a piece whose every token is fine ("said,", "2024.") is added to it,
-    so that later articles drop it in that first pass too: ``fine`` only grows
-    (or is emptied), so the piece stays one that gives no word.
+    For speed the story paragraphs are joined with single spaces and cut at
+    white space once (no token spans white space), the pieces that are fine
+    words are dropped in one pass, and the tokens of the other pieces come
+    from a cache.  When ``fine`` is a set, a piece whose every token is fine
+    ("said,", "2024.") is added to it, so that later articles drop it in that
+    first pass too: ``fine`` only grows (or is emptied), so the piece stays
+    one that gives no word.
     """
+    paragraphs = list(article.story_paragraphs())
+    if not paragraphs:
+        return []
     text = article.text
+    story = " ".join([text[paragraph.start : paragraph.end] for paragraph in paragraphs])
+    todo = list(filterfalse(fine.__contains__, story.split()))
+    if not todo:
+        return []
     words: list[Word] = []
     check_protected = bool(article.protected)
     remember = fine.add if isinstance(fine, set) and len(fine) < _CACHE_LIMIT else None
-    for paragraph in article.story_paragraphs():
-        para = text[paragraph.start : paragraph.end]
-        pieces = para.split()
-        todo = list(compress(pieces, map(not_, map(fine.__contains__, pieces))))
-        if not todo:
-            continue
-        starts: set[int] | None = None
-        heading = paragraph.kind != "body"
-        first = len(words)  # the paragraph's first word, if any
-        position = 0  # in ``para``: where the next piece is looked for
-        for piece in todo:
-            tokens = _PIECES.get(piece)
-            if tokens is None:
-                tokens = _piece_tokens(piece)
-            piece_start = -1
-            judged = False
-            for offset_in_piece, token, shape in tokens:
-                if token in fine:
-                    continue
-                judged = True
-                if piece_start < 0:
-                    found = para.find(piece, position)
+    starts: set[int] | None = None  # first letters of the sentences, worked out on first need
+    # The paragraph the current piece lies in: its index, where it ends in ``story``, how
+    # far offsets in ``story`` are from those in ``text``, whether it is a heading, and
+    # the index of its first word.
+    current = paragraph_end = -1
+    shift = first = 0
+    heading = False
+    position = 0  # in ``story``: where the next piece is looked for
+    for piece in todo:
+        tokens = _PIECES.get(piece)
+        if tokens is None:
+            tokens = _piece_tokens(piece)
+        piece_start = -1
+        judged = False
+        for offset_in_piece, token, shape in tokens:
+            if token in fine:
+                continue
+            judged = True
+            if piece_start < 0:
+                found = story.find(piece, position)
+                end = found + len(piece)
+                if (
+                    found < 0
+                    or not (found == 0 or story[found - 1].isspace())
+                    or story[end : end + 1].strip()
+                ):
+                    found = _locate(story, piece, position)  # inside a longer piece: look further
                     end = found + len(piece)
-                    if found < 0:
-                        found = _locate(para, piece, len(para))  # cannot happen; raises
-                    elif not (found == 0 or para[found - 1].isspace()) or para[end : end + 1].strip():
-                        found = _locate(para, piece, found + 1)  # inside a longer piece: look further
-                    piece_start = paragraph.start + found
-                    position = found + len(piece)
-                start = piece_start + offset_in_piece
-                if check_protected and article.is_protected(start, start + len(token)):
-                    continue
-                # Right after "Gen." only when nothing but ". " lies between.
-                after_title = (
-                    len(words) > first
-                    and text[words[-1].end : start] in (". ", ".\u00a0")
-                    and words[-1].text.lower() in TITLES
-                )
-                if starts is None:
-                    starts = _first_letters(text, paragraph)
-                initial = start in starts
-                for offset, part, kind, base in shape:
-                    words.append(
-                        Word(
-                            start + offset,
-                            start + offset + len(part),
-                            part,
-                            kind,
-                            initial and offset == 0,
-                            after_title and offset == 0,
-                            heading,
-                            len(words),
-                            base,
-                        )
+                position = end
+                if found >= paragraph_end:
+                    while found >= paragraph_end:  # the piece lies in a later paragraph
+                        current += 1
+                        paragraph = paragraphs[current]
+                        paragraph_start = paragraph_end + 1  # after the joining space
+                        paragraph_end = paragraph_start + paragraph.end - paragraph.start
+                    shift = paragraph.start - paragraph_start
+                    heading = paragraph.kind != "body"
+                    first = len(words)
+                piece_start = found + shift
+            start = piece_start + offset_in_piece
+            if check_protected and article.is_protected(start, start + len(token)):
+                continue
+            if starts is None:
+                starts = _first_letters(text, paragraphs)
+            initial = start in starts
+            if initial and token in quiet_initial:
+                continue
+            # Right after "Gen." only when nothing but ". " lies between.
+            after_title = (
+                len(words) > first
+                and text[words[-1].end : start] in (". ", ".\u00a0")
+                and words[-1].text.lower() in TITLES
+            )
+            for offset, part, kind, base in shape:
+                words.append(
+                    Word(
+                        start + offset,
+                        start + offset + len(part),
+                        part,
+                        kind,
+                        initial and offset == 0,
+                        after_title and offset == 0,
+                        heading,
+                        len(words),
+                        base,
                     )
-            if not judged and remember is not None:
-                remember(piece)
+                )
+        if not judged and remember is not None:
+            remember(piece)
     return words
 
 
-def _locate(para: str, piece: str, position: int) -> int:
+def _locate(story: str, piece: str, position: int) -> int:
     """Offset of the first occurrence of ``piece`` at or after ``position`` with white space (or an end) each side.
 
     Pieces are looked for in order and every earlier piece equal to
     ``piece`` was looked for before, so that occurrence is the piece's own.
     """
     while True:
-        found = para.find(piece, position)
+        found = story.find(piece, position)
         if found < 0:
             raise LookupError(f"piece {piece!r} not found")  # cannot happen: guards against a hang
         end = found + len(piece)
-        if (found == 0 or para[found - 1].isspace()) and (end == len(para) or para[end].isspace()):
+        if (found == 0 or story[found - 1].isspace()) and (end == len(story) or story[end].isspace()):
             return found
         position = found + 1
 
 
-def _first_letters(text: str, paragraph: Paragraph) -> set[int]:
-    """Offsets of the first letter of each sentence of ``paragraph`` (and after its dateline)."""
+def _first_letters(text: str, paragraphs: list[Paragraph]) -> set[int]:
+    """Offsets of the first letter of each sentence of ``paragraphs`` (and after each dateline)."""
     starts = set()
-    for sentence in paragraph.sentences:
-        first = FIRST_LETTER.search(text, sentence.start, sentence.end)
-        if first:
-            starts.add(first.start())
-    if paragraph.dateline is not None:
-        first = FIRST_LETTER.search(text, paragraph.dateline.end, paragraph.end)
-        if first:
-            starts.add(first.start())
+    for paragraph in paragraphs:
+        for sentence in paragraph.sentences:
+            if sentence.start < sentence.end and text[sentence.start].isalpha():
+                starts.add(sentence.start)  # the usual case, without a search
+                continue
+            first = FIRST_LETTER.search(text, sentence.start, sentence.end)
+            if first:
+                starts.add(first.start())
+        if paragraph.dateline is not None:
+            first = FIRST_LETTER.search(text, paragraph.dateline.end, paragraph.end)
+            if first:
+                starts.add(first.start())
     return starts
 
 
@@ -369,6 +396,7 @@ class Speller:
         self.closed_prefixes = tuple(p.lower() for p in closed_prefixes if len(p) > 2)
         self.closed_suffixes = tuple(x.lower() for x in closed_suffixes if len(x) > 2)
         self.fine: set[str] = set()  # lower-case tokens found correct: skipped by scan_words
+        self.quiet_initial: set[str] = set()  # capitalised tokens scan_words skips at a sentence start
         self._known: dict[str, bool] = {}
         self._lower: dict[str, Verdict | None] = {}
         self._title: dict[str, Verdict | None] = {}
@@ -379,7 +407,16 @@ class Speller:
 
     def _forget(self) -> None:
         """Empty the caches (a run over a huge archive keeps memory bounded)."""
-        for cache in (self.fine, self._known, self._lower, self._title, self._suggestions, self._zipf):
+        caches = (
+            self.fine,
+            self.quiet_initial,
+            self._known,
+            self._lower,
+            self._title,
+            self._suggestions,
+            self._zipf,
+        )
+        for cache in caches:
             cache.clear()
 
     def zipf(self, word: str) -> float:
