@@ -130,12 +130,12 @@ def boilerplate_lines(file_text: str, boilerplate: re.Pattern[str] | None) -> li
     lines = []
     position = 0
     length = len(file_text)
-    while position < length:
-        newline = file_text.find("\n", position)
-        end = length if newline == -1 else newline + 1
-        line = file_text[position:end].strip()
-        if line and boilerplate.fullmatch(line):
-            lines.append((position, end))
+    fullmatch = boilerplate.fullmatch
+    for line in file_text.split("\n"):
+        end = position + len(line) + 1
+        stripped = line.strip()
+        if stripped and fullmatch(stripped):
+            lines.append((position, min(end, length)))
         position = end
     return lines
 

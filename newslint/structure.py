@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from newslint.model import Paragraph, Quotation, Sentence, Span
 
@@ -24,6 +24,20 @@ DATELINE = re.compile(
     r" ?[—–]{1,2} ?|[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*(?: \([A-Za-z .&]+\))? -{1,2} "
 )
 SENTENCE_END = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9]|\s*$)")
+"""A sentence end in one paragraph (searched from the paragraph's start to its end)."""
+_AFTER_END_MARK = r"[”\"’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9]|\s*\n[ \t\r]*\n|\s*$)"
+SENTENCE_ENDS = re.compile(r"[.!?…][.!?…]*" + _AFTER_END_MARK)
+"""The matches of :data:`SENTENCE_END` in every paragraph, from one search of the whole text.
+
+A paragraph ends where the space after the marks holds a paragraph break
+(``\n\n``), or where the text ends.
+"""
+PERIOD_ENDS = re.compile(r"\." + r"[.!?…]*" + _AFTER_END_MARK)
+""":data:`SENTENCE_ENDS` for a text whose only end mark is the period.
+
+It starts with a single character, so the regex engine skips to each period
+several times faster than to the next of a class of characters.
+"""
 
 ABBREVIATIONS = frozenset(
     [
@@ -95,7 +109,10 @@ ABBREVIATIONS = frozenset(
 
 URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”]+", re.IGNORECASE)
 TOP_LEVEL_DOMAIN = re.compile(
-    r"\.(?:com|org|net|gov|edu|mil|int|io|co|uk|us|info|biz|news|ly)\b", re.IGNORECASE
+    # The look-ahead (the first letters of the names) rules out most periods before
+    # the engine tries each name.
+    r"\.(?=[bcegilmnou])(?:com|org|net|gov|edu|mil|int|io|co|uk|us|info|biz|news|ly)\b",
+    re.IGNORECASE,
 )
 HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
 HASHTAG = re.compile(r"(?<![\w#&])#\w*[A-Za-z]\w*")
@@ -111,10 +128,12 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     while position < length and text[position] in " \t\r\n":
         position += 1
     for match in PARAGRAPH_BREAK.finditer(text, position):
-        end = match.start()
+        end, after = match.span()
         if end > position:
-            spans.append((position, _rstrip(text, position, end)))
-        position = match.end()
+            while text[end - 1] in " \t\r":  # no newline: a break starts at the first one
+                end -= 1
+            spans.append((position, end))
+        position = after
     if position < length:
         end = _rstrip(text, position, length)
         if end > position:
@@ -163,6 +182,8 @@ def find_dateline(text: str, start: int, end: int) -> Span | None:
     return None
 
 
+QUOTE_MARKS = '“”"'
+"""The quotation marks :func:`find_quotations` reads."""
 QUOTE_MARK = re.compile(r"[“”\"]")
 
 
@@ -173,28 +194,92 @@ def find_quotations(text: str, paragraphs: list[Paragraph]) -> list[Quotation]:
     end; when the next paragraph opens with a quotation mark, that quotation
     is marked as continuing the previous one.
     """
+    marks = _positions(text, QUOTE_MARKS)
     quotations: list[Quotation] = []
     previous_open = False
     for paragraph in paragraphs:
-        open_at: int | None = None
-        first = True
-
-        for match in QUOTE_MARK.finditer(text, paragraph.start, paragraph.end):
-            position = match.start()
-            char = text[position]
-            if open_at is None:
-                if char == "“" or (char == '"' and _opens_straight(text, position, paragraph.start)):
-                    open_at = position
-            elif char != "“":  # a second opening mark inside a quotation is nested or stray
-                continues = first and previous_open and open_at == _first_visible(text, paragraph)
-                quotations.append(_quotation(open_at, position + 1, paragraph.index, True, continues))
-                first = False
-                open_at = None
-        if open_at is not None:
-            continues = first and previous_open and open_at == _first_visible(text, paragraph)
-            quotations.append(_quotation(open_at, paragraph.end, paragraph.index, False, continues))
-        previous_open = open_at is not None
+        first = bisect_left(marks, paragraph.start)
+        previous_open = _read_quotations(
+            text, marks, first, paragraph.start, paragraph.end, paragraph.index, previous_open, quotations
+        )
     return quotations
+
+
+def _quotations(text: str, spans: list[tuple[int, int]]) -> list[Quotation]:
+    """:func:`find_quotations` for the paragraphs of the whole text, ``spans`` in order.
+
+    Only the paragraphs that hold a quotation mark are read.
+    """
+    marks = _positions(text, QUOTE_MARKS)
+    if not marks:
+        return []
+    starts = [start for start, _ in spans]
+    quotations: list[Quotation] = []
+    open_in = -2  # the paragraph that ended inside a quotation
+    mark = 0
+    while mark < len(marks):
+        index = bisect_right(starts, marks[mark]) - 1
+        start, end = spans[index]
+        if index < 0 or marks[mark] >= end:  # not in a paragraph (never so: marks are not space)
+            mark += 1
+            continue
+        if _read_quotations(text, marks, mark, start, end, index, open_in == index - 1, quotations):
+            open_in = index
+        mark = bisect_left(marks, end, mark + 1)
+    return quotations
+
+
+def _read_quotations(
+    text: str,
+    marks: list[int],
+    first: int,
+    start: int,
+    end: int,
+    index: int,
+    previous_open: bool,
+    quotations: list[Quotation],
+) -> bool:
+    """Add the quotations of paragraph ``index`` (``start:end``) to ``quotations``.
+
+    ``marks`` are the positions of the quotation marks in the text, from
+    ``marks[first]`` on at or after ``start``; ``previous_open`` says that the
+    paragraph before ended inside a quotation.  Returns whether this one does.
+    """
+    open_at: int | None = None
+    first_quotation = True
+    count = len(marks)
+    while first < count and marks[first] < end:
+        position = marks[first]
+        first += 1
+        char = text[position]
+        if open_at is None:
+            if char == "“" or (char == '"' and _opens_straight(text, position, start)):
+                open_at = position
+        elif char != "“":  # a second opening mark inside a quotation is nested or stray
+            continues = first_quotation and previous_open and open_at == _first_visible(text, start, end)
+            quotations.append(_quotation(open_at, position + 1, index, True, continues))
+            first_quotation = False
+            open_at = None
+    if open_at is not None:
+        continues = first_quotation and previous_open and open_at == _first_visible(text, start, end)
+        quotations.append(_quotation(open_at, end, index, False, continues))
+    return open_at is not None
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """The sorted positions of ``chars`` in ``text``.
+
+    ``str.find`` skips to each one far faster than a regular expression
+    that starts with a character class.
+    """
+    positions = []
+    for char in chars:
+        position = text.find(char)
+        while position != -1:
+            positions.append(position)
+            position = text.find(char, position + 1)
+    positions.sort()
+    return positions
 
 
 def _quotation(start: int, end: int, paragraph: int, closed: bool, continues: bool) -> Quotation:
@@ -205,9 +290,9 @@ def _quotation(start: int, end: int, paragraph: int, closed: bool, continues: bo
     )  # fmt: skip
 
 
-def _first_visible(text: str, paragraph: Paragraph) -> int:
-    position = paragraph.start
-    while position < paragraph.end and text[position].isspace():
+def _first_visible(text: str, start: int, end: int) -> int:
+    position = start
+    while position < end and text[position].isspace():
         position += 1
     return position
 
@@ -228,32 +313,68 @@ def split_sentences(
     ("Gen.", "Feb."), an initial ("C."), a dotted acronym ("U.S.", "a.m.") or
     inside a quotation.
     """
-    sentences = []
-    start = paragraph.start
     relevant = []
     for quotation in itertools.islice(quotations, start_index, None):
         if quotation.start >= paragraph.end:
             break
         relevant.append(quotation)
-    inner_starts = [q.inner_start for q in relevant]
-    for match in SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
-        stop = match.end()
-        if _inside(relevant, inner_starts, match.end() - 1) or _ends_with_abbreviation(
-            text, start, match.start()
-        ):
-            continue
-        sentences.append(Sentence(start, stop, paragraph=paragraph.index))
-        start = stop
-        while start < paragraph.end and text[start].isspace():
-            start += 1
-    if start < paragraph.end:
-        sentences.append(Sentence(start, paragraph.end, paragraph=paragraph.index))
-    return sentences
+    matches = SENTENCE_END.finditer(text, paragraph.start, paragraph.end)
+    ends = [match.span() for match in matches if not _inside(relevant, match.end() - 1)]
+    return _sentences(text, paragraph.start, paragraph.end, paragraph.index, ends, 0)[0]
 
 
-def _inside(quotations: list[Quotation], inner_starts: list[int], position: int) -> bool:
-    index = bisect_right(inner_starts, position) - 1
+def _inside(quotations: list[Quotation], position: int) -> bool:
+    index = bisect_right(quotations, position, key=_inner_start) - 1
     return index >= 0 and position < quotations[index].inner_end
+
+
+def _inner_start(quotation: Quotation) -> int:
+    return quotation.inner_start
+
+
+def _sentence_ends(text: str, quotations: list[Quotation]) -> list[tuple[int, int]]:
+    """Where sentences may end in the whole text: the spans of :data:`SENTENCE_END` outside quotations."""
+    pattern = SENTENCE_ENDS if "!" in text or "?" in text or "…" in text else PERIOD_ENDS
+    ends = [match.span() for match in pattern.finditer(text)]
+    if not quotations:
+        return ends
+    kept = []
+    inner = iter([(q.inner_start, q.inner_end) for q in quotations])
+    inner_start, inner_end = next(inner)
+    for span in ends:
+        position = span[1] - 1
+        while position >= inner_end:
+            inner_start, inner_end = next(inner, (len(text) + 1, len(text) + 1))
+        if position < inner_start:
+            kept.append(span)
+    return kept
+
+
+def _sentences(
+    text: str, start: int, end: int, paragraph: int, ends: list[tuple[int, int]], next_end: int
+) -> tuple[list[Sentence], int]:
+    """The sentences of the paragraph ``start:end``, and the index of the first of ``ends`` after it.
+
+    ``ends`` are the spans of :data:`SENTENCE_END` matches outside quotations, in
+    order, from ``ends[next_end]`` on at or after ``start``.  One after an
+    abbreviation ends no sentence.
+    """
+    sentences = []
+    count = len(ends)
+    while next_end < count:
+        period, stop = ends[next_end]
+        if period >= end:
+            break
+        next_end += 1
+        if text[period] == "." and _ends_with_abbreviation(text, start, period):
+            continue
+        sentences.append(Sentence(start, stop, paragraph))
+        start = stop
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        sentences.append(Sentence(start, end, paragraph))
+    return sentences, next_end
 
 
 LAST_BREAK = re.compile(r"(?s:.*)[\s(“\"‘—]")
@@ -263,6 +384,23 @@ LAST_BREAK = re.compile(r"(?s:.*)[\s(“\"‘—]")
 def _ends_with_abbreviation(text: str, sentence_start: int, period: int) -> bool:
     if text[period] != ".":
         return False
+    # Most words before a period are letters and digits after a space: take those
+    # without a regular expression.
+    space = text.rfind(" ", sentence_start, period)
+    word = text[space + 1 : period] if space != -1 else ""
+    if not word.isalnum():
+        word = text[_word_start(text, sentence_start, period) : period]
+        if not word:
+            return False
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return True  # a middle initial: "Lolita C. Baldor"
+    if "." in word:
+        return True  # U.S. a.m. Ph.D.
+    return word.lower() in ABBREVIATIONS
+
+
+def _word_start(text: str, sentence_start: int, period: int) -> int:
+    """Where the word that ends at ``period`` starts: after white space or an opening mark."""
     window = max(sentence_start, period - 32)
     found = LAST_BREAK.match(text, window, period)
     word_start = found.end() if found else window
@@ -273,14 +411,7 @@ def _ends_with_abbreviation(text: str, sentence_start: int, period: int) -> bool
             and text[word_start - 1] not in '(“"‘—'
         ):
             word_start -= 1
-    word = text[word_start:period]
-    if not word:
-        return False
-    if len(word) == 1 and word.isalpha() and word.isupper():
-        return True  # a middle initial: "Lolita C. Baldor"
-    if "." in word:
-        return True  # U.S. a.m. Ph.D.
-    return word.lower() in ABBREVIATIONS
+    return word_start
 
 
 def _token_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -301,7 +432,7 @@ def find_protected(text: str) -> list[Span]:
     around the marker, so the cost stays linear and small.
     """
     spans: list[tuple[int, int]] = []
-    if "://" in text or "www." in text or "WWW." in text:
+    if (":" in text and "://" in text) or "www." in text or "WWW." in text:
         spans.extend(match.span() for match in URL.finditer(text))
     if "@" in text:
         position = text.find("@")
@@ -339,17 +470,13 @@ def analyse(text: str) -> tuple[list[Paragraph], list[Quotation], list[Span]]:
     """Return the paragraphs (with kinds, datelines and sentences), quotations and protected spans."""
     spans = split_paragraphs(text)
     kinds = classify_paragraphs(text, spans)
-    paragraphs = [
-        Paragraph(start, end, index=i, kind=kind)
-        for i, ((start, end), kind) in enumerate(zip(spans, kinds, strict=True))
-    ]
-    first_body = next((p for p in paragraphs if p.kind == "body"), None)
-    if first_body is not None:
-        first_body.dateline = find_dateline(text, first_body.start, first_body.end)
-    quotations = find_quotations(text, paragraphs)
-    quotation_index = 0
-    for paragraph in paragraphs:
-        while quotation_index < len(quotations) and quotations[quotation_index].end <= paragraph.start:
-            quotation_index += 1
-        paragraph.sentences = split_sentences(text, paragraph, quotations, quotation_index)
+    quotations = _quotations(text, spans)
+    ends = _sentence_ends(text, quotations)
+    first_body = kinds.index("body") if "body" in kinds else -1
+    paragraphs = []
+    next_end = 0
+    for index, (start, end) in enumerate(spans):
+        sentences, next_end = _sentences(text, start, end, index, ends, next_end)
+        dateline = find_dateline(text, start, end) if index == first_body else None
+        paragraphs.append(Paragraph(start, end, index, kinds[index], sentences, dateline))
     return paragraphs, quotations, find_protected(text)

@@ -128,7 +128,13 @@ class TextBuilder:
 
     def ends_with(self, suffix: str) -> bool:
         """True when the story text built so far ends with ``suffix``."""
-        tail = "".join(self._parts[-4:])
+        # The last four parts, or as few of them as hold the suffix (each part has a character
+        # or more, and the story text can be long).
+        tail = ""
+        for part in reversed(self._parts[-4:]):
+            tail = part + tail
+            if len(tail) >= len(suffix):
+                break
         return tail.endswith(suffix)
 
     @property

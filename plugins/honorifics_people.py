@@ -19,7 +19,7 @@ people.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -261,6 +261,9 @@ def _tables(lexicon: Lexicon) -> _Tables:
     return tables
 
 
+CONNECTOR_BEFORE = re.compile(r"([\w.’'-]+) (?:of|for)(?: the)? $")
+"""A title and "of" or "for" before a run of capitalised words ("Minister of")."""
+
 NICKNAME = re.compile(
     r"([A-Z](?<![\w’'.][A-Z])[\w’'-]+)[ \u00a0][“\"][A-Z][\w.’' -]{0,30}[”\"][ \u00a0](?=[A-Z][\w’'-])()"
 )
@@ -299,35 +302,57 @@ class _MentionReader:
         self.singles: list[tuple[str, int, int, Paragraph]] = []
 
     def read(self) -> list[Mention]:
-        """Return the mentions made of two or more words; note the lone words."""
+        """Return the mentions made of two or more words; note the lone words.
+
+        The runs are read in one search from the first story paragraph to the
+        last: a run never crosses a blank line, so the search finds what a search
+        paragraph by paragraph would, and some runs outside the story paragraphs
+        (a byline, a dateline), which are skipped.
+        """
         mentions: list[Mention] = []
         text = self.text
         reject = self.reject_last
         abbreviations = self.abbreviations
         singles = self.singles
         particle_ends = self.patterns.particle_ends
-        for paragraph in self.article.story_paragraphs():
-            start = paragraph.dateline.end if paragraph.dateline else paragraph.start
-            nicknamed = self._nicknamed(start, paragraph.end)
-            for match in self.chain.finditer(text, start, paragraph.end):
-                first, last = match.span()
-                if first - 2 >= start and text[first - 1] in SEPARATORS and text[first - 2] in particle_ends:
-                    first = self._opening(first, start)
-                given = nicknamed.get(first) if nicknamed else None
-                if given is not None:
-                    tokens = [*self._tokens(given[0], given[1]), *self._tokens(first, last)]
-                    self._keep(self._parse(tokens, paragraph), mentions, quoted_at=(given, (first, last)))
-                    continue
-                word = text[first:last] if first != match.start() else match.group()
-                if " " not in word and "\n" not in word and "\u00a0" not in word:
-                    lower = word.lower()
-                    if lower[-1] == "." and lower not in abbreviations:
-                        lower = lower[:-1]
-                    if lower not in reject:
-                        singles.append((lower, first, first + len(lower), paragraph))
-                    continue
-                for segment in self._segments(self._tokens(first, last)):
-                    self._keep(self._parse(segment, paragraph), mentions)
+        paragraphs = [
+            (paragraph.dateline.end if paragraph.dateline else paragraph.start, paragraph)
+            for paragraph in self.article.story_paragraphs()
+        ]
+        if not paragraphs:
+            return mentions
+        quote_marks = _positions(text, '“"')
+        index = -1
+        start, paragraph = -1, paragraphs[0][1]
+        end = -1
+        nicknamed: dict[int, tuple[int, int]] | None = None
+        for match in self.chain.finditer(text, paragraphs[0][0], paragraphs[-1][1].end):
+            first, last = match.span()
+            if first >= end:  # the next story paragraph holding the run, if any
+                while first >= end:
+                    index += 1
+                    start, paragraph = paragraphs[index]
+                    end = paragraph.end
+                nicknamed = self._nicknamed(start, end) if _holds(quote_marks, start, end) else None
+            if first < start:
+                continue  # in a dateline, or in a paragraph that is not a story paragraph
+            if first - 2 >= start and text[first - 1] in SEPARATORS and text[first - 2] in particle_ends:
+                first = self._opening(first, start)
+            given = nicknamed.get(first) if nicknamed else None
+            if given is not None:
+                tokens = [*self._tokens(given[0], given[1]), *self._tokens(first, last)]
+                self._keep(self._parse(tokens, paragraph), mentions, quoted_at=(given, (first, last)))
+                continue
+            word = text[first:last] if first != match.start() else match.group()
+            if " " not in word and "\n" not in word and "\u00a0" not in word:
+                lower = word.lower()
+                if lower[-1] == "." and lower not in abbreviations:
+                    lower = lower[:-1]
+                if lower not in reject:
+                    singles.append((lower, first, first + len(lower), paragraph))
+                continue
+            for segment in self._segments(self._tokens(first, last)):
+                self._keep(self._parse(segment, paragraph), mentions)
         return mentions
 
     def _opening(self, first: int, start: int) -> int:
@@ -361,8 +386,6 @@ class _MentionReader:
 
     def _nicknamed(self, start: int, end: int) -> dict[int, tuple[int, int]]:
         """Map the surname's start to the given name's span in 'Robert "Bobby" Kaminski'."""
-        if self.text.find("“", start, end) < 0 and self.text.find('"', start, end) < 0:
-            return {}
         return {m.start(2): m.span(1) for m in NICKNAME.finditer(self.text, start, end)}
 
     def singles_named(self, keys: set[str]) -> list[Mention]:
@@ -370,8 +393,43 @@ class _MentionReader:
         mentions: list[Mention] = []
         for lower, start, end, paragraph in self.singles:
             if lower in keys:
-                self._keep(self._parse(self._tokens(start, end), paragraph), mentions)
+                self._keep(self._parse_single(start, end, paragraph), mentions)
         return mentions
+
+    def _parse_single(self, start: int, end: int, paragraph: Paragraph) -> Mention | None:
+        """:meth:`_parse` for a lone capitalised word, without reading it into tokens.
+
+        A word without a period is one token (one with a period may be
+        initials: it takes the general way).  On one token :meth:`_parse`
+        keeps a name word that is not a title alone or a not-name, as a last
+        name without title.
+        """
+        word = self.text[start:end]
+        if "." in word:
+            return self._parse(self._tokens(start, end), paragraph)
+        lower = word.lower()
+        acronym = len(word) > 1 and word.isupper()
+        compound = "-" in word and _has_lowercase_part(word)
+        if acronym or compound or lower in self.reject_last or (lower,) in self.lex.titles:
+            return None
+        if lower in self.tables.not_name_ends or lower + "’s" in self.tables.not_name_ends:
+            token = Token(word, start, end, lower, True, False, False, acronym, compound)
+            if self._not_a_name([token], 0, 0, 1):
+                return None
+        return Mention(
+            descriptor_start=start,
+            article_start=start,
+            title_start=start,
+            title_end=start,
+            name_start=start,
+            surname_start=start,
+            surname_end=end,
+            end=end,
+            title=None,
+            given=(),
+            name_words=(lower,),
+            paragraph=paragraph,
+        )
 
     def _keep(
         self,
@@ -381,8 +439,10 @@ class _MentionReader:
     ) -> None:
         if mention is not None:
             mention.display = mention.paragraph.kind != "body"
-            spans = quoted_at or ((mention.article_start, mention.end),)
-            mention.quoted = any(self.article.in_quotation(a, b) for a, b in spans)
+            if quoted_at is None:
+                mention.quoted = self.article.in_quotation(mention.article_start, mention.end)
+            else:
+                mention.quoted = any(self.article.in_quotation(a, b) for a, b in quoted_at)
             mentions.append(mention)
 
     def _tokens(self, start: int, end: int) -> list[Token]:
@@ -390,25 +450,25 @@ class _MentionReader:
         append = tokens.append
         for match in self.token.finditer(self.text, start, end):
             word = match.group()
-            lower = word.lower()
+            first, last = match.span()
+            compound = "-" in word and _has_lowercase_part(word)
             if word[0].isupper():
                 initial = word[-1] == "." and _is_initials(word)
                 acronym = not initial and len(word) > 1 and word.isupper()
-                compound = "-" in word and _has_lowercase_part(word)
-                append(
-                    Token(word, match.start(), match.end(), lower, True, False, initial, acronym, compound)
-                )
+                append(Token(word, first, last, word.lower(), True, False, initial, acronym, compound))
             else:
-                compound = "-" in word and _has_lowercase_part(word)
-                append(Token(word, match.start(), match.end(), lower, False, True, False, False, compound))
+                append(Token(word, first, last, word.lower(), False, True, False, False, compound))
         return tokens
 
     def _segments(self, tokens: list[Token]) -> list[list[Token]]:
         """Split a run at a sentence-ending period ("... Okafor. Delgado said")."""
+        abbreviations = self.abbreviations
+        if not any(t.text[-1] == "." and not t.initial and t.lower not in abbreviations for t in tokens):
+            return [tokens] if tokens else []
         segments: list[list[Token]] = [[]]
         for token in tokens:
             segments[-1].append(token)
-            if token.text.endswith(".") and not token.initial and token.lower not in self.abbreviations:
+            if token.text[-1] == "." and not token.initial and token.lower not in abbreviations:
                 token.text = token.text[:-1]
                 token.lower = token.lower[:-1]
                 token.end -= 1
@@ -450,7 +510,12 @@ class _MentionReader:
         if (lowered[stop - 1],) in lex.titles and (stop == 1 or not self._extends(tokens[stop - 2])):
             return None  # "Mr. President", "the General"
         first = stop - 1
-        while first > 0 and lex.title_ending_at(lowered, first) is None and self._extends(tokens[first - 1]):
+        title_ends = lex.title_ends
+        while (
+            first > 0
+            and (lowered[first - 1] not in title_ends or lex.title_ending_at(lowered, first) is None)
+            and self._extends(tokens[first - 1])
+        ):
             first -= 1
         while (
             first < stop - 1 and tokens[first].particle and tokens[first].lower not in self.leading_particles
@@ -469,8 +534,8 @@ class _MentionReader:
         if self._not_a_name(tokens, title_index, first, stop):
             return None
         surname_index = self._surname_index(name)
-        given = tuple(t.lower for t in name[:surname_index] if not t.particle)
-        name_words = tuple(t.lower for t in name[surname_index:])
+        given = tuple([t.lower for t in name[:surname_index] if not t.particle])
+        name_words = tuple(lowered[first + surname_index : stop])
         title_start = tokens[title_index].start if title else name[0].start
         title_end = tokens[first - 1].end if title else name[0].start
         article_start = self._article_start(title, title_start)
@@ -506,11 +571,13 @@ class _MentionReader:
         Called when the name would start at the first token; returns where it starts.
         """
         first = 0
+        if stop <= 2:
+            return first
         capital_words = [i for i in range(first, stop) if tokens[i].capital and not tokens[i].initial]
         if len(capital_words) <= 2:
             return first
         before = self.text[max(0, tokens[0].start - 40) : tokens[0].start]
-        match = re.search(r"([\w.’'-]+) (?:of|for)(?: the)? $", before)
+        match = CONNECTOR_BEFORE.search(before)
         if match and (match.group(1).lower(),) in self.lex.titles:
             return capital_words[-2]
         return first
@@ -547,6 +614,24 @@ class _MentionReader:
         return title_start - (len(match.group()) if match else 0)
 
 
+def _positions(text: str, chars: str) -> list[int]:
+    """The sorted positions of ``chars`` in ``text`` (``str.find`` skips to each one fast)."""
+    positions = []
+    for char in chars:
+        position = text.find(char)
+        while position != -1:
+            positions.append(position)
+            position = text.find(char, position + 1)
+    positions.sort()
+    return positions
+
+
+def _holds(positions: list[int], start: int, end: int) -> bool:
+    """True when one of the sorted ``positions`` is in ``start:end``."""
+    index = bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
+
+
 def _is_initials(word: str) -> bool:
     """True for "C.", "H.W.", "U.S.": single letters, each followed by a period."""
     return len(word) <= 8 and word.endswith(".") and all(len(part) == 1 for part in word[:-1].split("."))
@@ -557,9 +642,12 @@ def _has_lowercase_part(word: str) -> bool:
     return any(part[:1].islower() for part in word.split("-")[1:]) and not _korean_given(word)
 
 
+KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
 def _korean_given(word: str) -> bool:
     """True for a romanised Korean given name such as "Ji-won" (lower case after the hyphen)."""
-    return bool(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", word))
+    return "-" in word and KOREAN_GIVEN.fullmatch(word) is not None
 
 
 @dataclass
@@ -583,6 +671,9 @@ def find_mentions(article: Article, lexicon: Lexicon) -> Reading:
 
 
 LOWER_TITLE = re.compile(r"(?:^|(?<=[\s(“\"—–]))([a-z][\w.’'-]*(?:[ \u00a0][a-z][\w.’'-]*){0,3})[ \u00a0]$")
+LAST_WORD_REVERSED = re.compile(r"\n?[ \u00a0]([\w.’'-]+)")
+"""The last word of :data:`LOWER_TITLE` (before one space that ends the text) for the reversed text."""
+NOT_SPACE = re.compile(r"\S+")
 
 
 def _find_lowercase_titles(article: Article, lex: Lexicon, mentions: list[Mention]) -> None:
@@ -593,11 +684,16 @@ def _find_lowercase_titles(article: Article, lex: Lexicon, mentions: list[Mentio
         if not mention.full or mention.titled or mention.display:
             continue
         window_start = max(mention.paragraph.start, mention.name_start - 60)
+        last = _last_word(LAST_WORD_REVERSED, text, window_start, mention.name_start)
+        if last is None or (
+            last not in lex.title_ends and ("-" not in last or last.rpartition("-")[2] not in lex.title_ends)
+        ):
+            continue  # no title ends at the word before the name
         match = LOWER_TITLE.search(text, window_start, mention.name_start)
         if match is None:
             continue
         words = match.group(1).split()
-        offsets = [m.start() for m in re.finditer(r"\S+", match.group(1))]
+        offsets = [m.start() for m in NOT_SPACE.finditer(match.group(1))]
         for length in range(min(len(words), lex.longest_title), 0, -1):
             phrase = words[-length:]
             prefix = None
@@ -675,13 +771,15 @@ def resolve(article: Article, reading: Reading, lexicon: Lexicon) -> Cast:
             namesakes = [person] if person is not None and person.surname_first else []
         if namesakes and not places.is_place(mention):
             _attach(mention, namesakes)
+    exception_ends = _tables(lexicon).exception_ends
+    for mention in mentions:  # every person's mentions are among them
+        mention.exempt = _exempt(article.text, mention, lexicon, exception_ends)
     for person in people:
         person.mentions.sort(key=lambda m: m.start)
-        person.exempt = any(_exempt(article.text, m, lexicon) for m in person.mentions)
+        person.exempt = any(m.exempt for m in person.mentions)
     for mention in mentions:
-        mention.exempt = _exempt(article.text, mention, lexicon) or (
-            mention.person is not None and mention.person.exempt
-        )
+        if mention.person is not None and mention.person.exempt:
+            mention.exempt = True
     return Cast(people, by_key, orphans, mentions)
 
 
@@ -760,7 +858,8 @@ def _sentence_start(text: str, mention: Mention) -> bool:
     return mention.name_start == mention.paragraph.start or not before or before[-1] in '.!?”"'
 
 
-WORD_BEFORE = re.compile(r"([\w’'.-]+)[ \u00a0]+$")
+WORD_BEFORE_REVERSED = re.compile(r"\n?[ \u00a0]+([\w’'.-]+)")
+r"""``([\w’'.-]+)[ \u00a0]+$`` (a word, then spaces that end the text) for the reversed text."""
 REGION_AFTER = re.compile(r",[ \u00a0]+([A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)")
 OF_AFTER = re.compile(r"[’']s[ \u00a0]+of[ \u00a0]+[A-Z]")
 WORD_AFTER = re.compile(r"[ \u00a0]+([a-z]+)\b")
@@ -782,8 +881,8 @@ class _PlaceTest:
             return True  # anti-Austin, pro-Austin
         if text.startswith(("&", " &"), end) or text[max(0, start - 2) : start] == "& ":
             return True  # Pemberton & Cole
-        previous = WORD_BEFORE.search(text[max(0, start - 30) : start])
-        word = previous.group(1).lower() if previous else ""
+        previous = _last_word(WORD_BEFORE_REVERSED, text, max(0, start - 30), start)
+        word = previous.lower() if previous else ""
         if word in self.words["location_words"] or word in DETERMINERS:
             return True  # "in Austin"; "the Brandt administration", "a Brandt spokesman"
         if word in ("and", "or") and self.places_list.search(text, max(0, start - 80), start):
@@ -834,10 +933,10 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _exempt(text: str, mention: Mention, lex: Lexicon) -> bool:
+def _exempt(text: str, mention: Mention, lex: Lexicon, ends: frozenset[str]) -> bool:
+    """True for a regnal title or a name (or title) on the exceptions list; ``ends`` are their last words."""
     if mention.title is not None and mention.title.is_regnal:
         return True
-    ends = _tables(lex).exception_ends
     if mention.key not in ends and not (
         mention.titled and text[mention.title_start : mention.title_end].lower() in ends
     ):
@@ -852,7 +951,19 @@ def _exempt(text: str, mention: Mention, lex: Lexicon) -> bool:
 
 
 PHRASE_TOKEN = re.compile(r"[\w.’'-]+|[^\w\s]")
-PREVIOUS_WORD = re.compile(r"([\w.’'-]+)[ \u00a0\n]+$")
+PREVIOUS_WORD_REVERSED = re.compile(r"[ \u00a0\n]+([\w.’'-]+)")
+r"""``([\w.’'-]+)[ \u00a0\n]+$`` (a word, then spaces that end the text) for the reversed text."""
+
+
+def _last_word(reversed_pattern: re.Pattern[str], text: str, start: int, end: int) -> str | None:
+    """The word before the spaces that end ``text[start:end]``, or None.
+
+    ``reversed_pattern`` matches the spaces and the word in the reversed text:
+    read from the end, the word is found in one pass, where a search for the
+    word and the spaces before the text's end tries every position.
+    """
+    found = reversed_pattern.match(text[start:end][::-1])
+    return found.group(1)[::-1] if found else None
 
 
 def title_phrase(
@@ -866,12 +977,14 @@ def title_phrase(
     of other mentions, which the phrase never crosses.
     """
     text = article.text
-    previous = PREVIOUS_WORD.search(
-        text, max(mention.paragraph.start, mention.name_start - 40), mention.name_start
+    word = _last_word(
+        PREVIOUS_WORD_REVERSED,
+        text,
+        max(mention.paragraph.start, mention.name_start - 40),
+        mention.name_start,
     )
-    if previous is None:
+    if word is None:
         return mention.name_start, 0
-    word = previous.group(1)
     if not word[0].isupper() and word.lower() not in CONNECTORS and (word.lower(),) not in lex.titles:
         return mention.name_start, 0  # "met with Helen Okafor": nothing before the name
     window_start = max(mention.paragraph.start, mention.name_start - 200)
