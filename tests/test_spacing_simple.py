@@ -122,4 +122,6 @@ def test_spacing_positions_in_html_point_into_the_file():
 
 def test_a_paragraph_opening_with_a_mark_does_not_stop_the_space_before_check():
     # A sentence end right at a paragraph's start once switched the check off for the rest of the article.
-    assert found(".The first paragraph.\n\nThe dog , sat.", "spacing.space-before-punctuation") == [(" ,", ",")]
+    assert found(".The first paragraph.\n\nThe dog , sat.", "spacing.space-before-punctuation") == [
+        (" ,", ",")
+    ]
