@@ -83,6 +83,7 @@ class Checker:
         self._own_references: dict[int, list[Mention]] = {}
         self._flagged_ends: set[int] = set()
         self._titles_used: dict[int, set[str]] = {}
+        self._spans: list[tuple[int, int]] | None = None
 
     def run(self) -> list[Finding]:
         """Return the findings of every enabled rule."""
@@ -255,10 +256,10 @@ class Checker:
             self._add(rule, message, start, mention.end)
 
     def _name_spans(self) -> list[tuple[int, int]]:
-        spans = getattr(self, "_spans", None)
+        spans = self._spans
         if spans is None:
-            people = (m for m in self.cast.mentions if m.full or m.titled or m.namesakes)
-            spans = sorted((m.name_start, m.end) for m in people)
+            spans = [(m.name_start, m.end) for m in self.cast.mentions if m.full or m.titled or m.namesakes]
+            spans.sort()
             self._spans = spans
         return spans
 
@@ -320,9 +321,9 @@ class Checker:
                 if not m.full and m.start > person.intro.start and not m.exempt
             ]
             forms = [self._form(m) for m in later]
-            counts = Counter(forms)
-            if len(counts) < 2:
+            if len(set(forms)) < 2:
                 continue
+            counts = Counter(forms)
             order = {form: index for index, form in reversed(list(enumerate(forms)))}
             majority = max(counts, key=lambda f: (counts[f], self._preferred(f), -order[f]))
             if not self._preferred(majority):

@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from newslint_plugins.honorifics_titles import Lexicon, Title, normalise_phrase
 
@@ -276,9 +276,11 @@ that the regex engine can skip ahead to capital letters."""
 class _MentionReader:
     """Reads the mentions in one article.
 
-    Runs of two or more words are parsed at once.  A lone capitalised word
-    ("The", "Friday", "Okafor") is only kept as a position: it is parsed
-    later, and only when it matches the last name of someone in the article.
+    Runs of two or more words are parsed at once; a run read before (the same
+    words, and the same characters just before and after) is not parsed again.  A
+    lone capitalised word ("The", "Friday", "Okafor") is only kept as a
+    position: it is parsed later, and only when it matches the last name of
+    someone in the article.
     """
 
     def __init__(self, article: Article, lexicon: Lexicon) -> None:
@@ -300,6 +302,8 @@ class _MentionReader:
         self.patterns = tables.patterns
         self.chain, self.token = tables.patterns.chain, tables.patterns.token
         self.singles: list[tuple[str, int, int, Paragraph]] = []
+        self._runs: dict[tuple[str, str, str], tuple[int, list[Mention]]] = {}
+        self._looked_back = False  # set when a parse reads the text before its run
 
     def read(self) -> list[Mention]:
         """Return the mentions made of two or more words; note the lone words.
@@ -333,17 +337,20 @@ class _MentionReader:
                     index += 1
                     start, paragraph = paragraphs[index]
                     end = paragraph.end
-                nicknamed = self._nicknamed(start, end) if _holds(quote_marks, start, end) else None
+                holds_quote = quote_marks and _holds(quote_marks, start, end)
+                nicknamed = self._nicknamed(start, end) if holds_quote else None
             if first < start:
                 continue  # in a dateline, or in a paragraph that is not a story paragraph
+            word = match.group()
             if first - 2 >= start and text[first - 1] in SEPARATORS and text[first - 2] in particle_ends:
-                first = self._opening(first, start)
+                begin = self._opening(first, start)
+                if begin != first:
+                    first, word = begin, text[begin:last]
             given = nicknamed.get(first) if nicknamed else None
             if given is not None:
                 tokens = [*self._tokens(given[0], given[1]), *self._tokens(first, last)]
                 self._keep(self._parse(tokens, paragraph), mentions, quoted_at=(given, (first, last)))
                 continue
-            word = text[first:last] if first != match.start() else match.group()
             if " " not in word and "\n" not in word and "\u00a0" not in word:
                 lower = word.lower()
                 if lower[-1] == "." and lower not in abbreviations:
@@ -351,9 +358,31 @@ class _MentionReader:
                 if lower not in reject:
                     singles.append((lower, first, first + len(lower), paragraph))
                 continue
-            for segment in self._segments(self._tokens(first, last)):
-                self._keep(self._parse(segment, paragraph), mentions)
+            for mention in self._parse_run(first, last, paragraph):
+                self._keep(mention, mentions)
         return mentions
+
+    def _parse_run(self, first: int, last: int, paragraph: Paragraph) -> list[Mention]:
+        """The mentions in the run ``first:last`` (one per sentence it spans, at most).
+
+        A parse reads the run, the character before it and the two after it
+        (a possessive), and seldom more text before it (a title and "of"
+        before a long run, "the" before some titles): a run with the same
+        characters in that stretch gives the same mentions, moved, unless its
+        parse read further back.
+        """
+        text = self.text
+        key = (text[first - 1 : first] if first else "", text[first:last], text[last : last + 2])
+        known = self._runs.get(key)
+        if known is not None:
+            shift = first - known[0]
+            return [_moved(mention, shift, paragraph) for mention in known[1]]
+        self._looked_back = False
+        found = [self._parse(segment, paragraph) for segment in self._segments(self._run_tokens(first, last))]
+        parsed = [mention for mention in found if mention is not None]
+        if not self._looked_back:
+            self._runs[key] = (first, parsed)
+        return parsed
 
     def _opening(self, first: int, start: int) -> int:
         """Where a run that starts at ``first`` begins with its lower-case particles ("de la Cruz").
@@ -416,20 +445,9 @@ class _MentionReader:
             token = Token(word, start, end, lower, True, False, False, acronym, compound)
             if self._not_a_name([token], 0, 0, 1):
                 return None
-        return Mention(
-            descriptor_start=start,
-            article_start=start,
-            title_start=start,
-            title_end=start,
-            name_start=start,
-            surname_start=start,
-            surname_end=end,
-            end=end,
-            title=None,
-            given=(),
-            name_words=(lower,),
-            paragraph=paragraph,
-        )
+        # The fields in order, by position (see _parse): the six offsets up to surname_start
+        # are the word's start; then surname_end, end, title, given, name_words, paragraph.
+        return Mention(start, start, start, start, start, start, end, end, None, (), (lower,), paragraph)
 
     def _keep(
         self,
@@ -446,18 +464,22 @@ class _MentionReader:
             mentions.append(mention)
 
     def _tokens(self, start: int, end: int) -> list[Token]:
+        return [_token(match.group(), match.start()) for match in self.token.finditer(self.text, start, end)]
+
+    def _run_tokens(self, first: int, last: int) -> list[Token]:
+        """:meth:`_tokens` for a run the chain pattern found, without the token pattern.
+
+        Such a run is its words, each one separator apart (a comma and a space
+        before "Jr."); the token pattern reads each word whole, and skips a
+        lower-case word that is not a particle.
+        """
         tokens = []
-        append = tokens.append
-        for match in self.token.finditer(self.text, start, end):
-            word = match.group()
-            first, last = match.span()
-            compound = "-" in word and _has_lowercase_part(word)
-            if word[0].isupper():
-                initial = word[-1] == "." and _is_initials(word)
-                acronym = not initial and len(word) > 1 and word.isupper()
-                append(Token(word, first, last, word.lower(), True, False, initial, acronym, compound))
-            else:
-                append(Token(word, first, last, word.lower(), False, True, False, False, compound))
+        position = first
+        for piece in self.text[first:last].split():
+            word = piece[:-1] if piece[-1] == "," else piece
+            if word[0].isupper() or word in self.particles:
+                tokens.append(_token(word, position))
+            position += len(piece) + 1
         return tokens
 
     def _segments(self, tokens: list[Token]) -> list[list[Token]]:
@@ -546,21 +568,16 @@ class _MentionReader:
             and not tokens[descriptor_index - 1].particle
         ):
             descriptor_index -= 1
+        descriptor_start = min(tokens[descriptor_index].start, article_start)
+        name_start = name[0].start
+        surname_start = name[surname_index].start
+        full = bool(given) or bool(title and title.is_regnal)
+        # The fields in order, by position: called with keywords, the class gathers them
+        # in a dictionary first, which doubles the cost of each of the dozens of mentions.
         mention = Mention(
-            descriptor_start=min(tokens[descriptor_index].start, article_start),
-            article_start=article_start,
-            title_start=title_start,
-            title_end=title_end,
-            name_start=name[0].start,
-            surname_start=name[surname_index].start,
-            surname_end=last.end,
-            end=end,
-            title=title,
-            given=given,
-            name_words=name_words,
-            paragraph=paragraph,
-            full=bool(given) or bool(title and title.is_regnal),
-        )
+            descriptor_start, article_start, title_start, title_end, name_start, surname_start,
+            last.end, end, title, given, name_words, paragraph, full,
+        )  # fmt: skip
         if mention.full and len(given) == 1 and len(name) == 2:
             mention.surname_first = _korean_given(last.text) or given[0] in lex.words["family_names_first"]
         return mention
@@ -576,6 +593,7 @@ class _MentionReader:
         capital_words = [i for i in range(first, stop) if tokens[i].capital and not tokens[i].initial]
         if len(capital_words) <= 2:
             return first
+        self._looked_back = True
         before = self.text[max(0, tokens[0].start - 40) : tokens[0].start]
         match = CONNECTOR_BEFORE.search(before)
         if match and (match.group(1).lower(),) in self.lex.titles:
@@ -610,8 +628,21 @@ class _MentionReader:
     def _article_start(self, title: Title | None, title_start: int) -> int:
         if title is None or not title.article:
             return title_start
+        self._looked_back = True
         match = re.search(r"\b[Tt]he[ \u00a0]$", self.text[max(0, title_start - 4) : title_start])
         return title_start - (len(match.group()) if match else 0)
+
+
+def _moved(mention: Mention, shift: int, paragraph: Paragraph) -> Mention:
+    """A copy of a freshly parsed ``mention``, ``shift`` characters on, in ``paragraph``."""
+    moved = Mention(
+        mention.descriptor_start + shift, mention.article_start + shift, mention.title_start + shift,
+        mention.title_end + shift, mention.name_start + shift, mention.surname_start + shift,
+        mention.surname_end + shift, mention.end + shift, mention.title, mention.given,
+        mention.name_words, paragraph, mention.full,
+    )  # fmt: skip
+    moved.surname_first = mention.surname_first
+    return moved
 
 
 def _positions(text: str, chars: str) -> list[int]:
@@ -630,6 +661,16 @@ def _holds(positions: list[int], start: int, end: int) -> bool:
     """True when one of the sorted ``positions`` is in ``start:end``."""
     index = bisect_left(positions, start)
     return index < len(positions) and positions[index] < end
+
+
+def _token(word: str, start: int) -> Token:
+    """The token for ``word`` (a capitalised word, initials or a particle) at ``start``."""
+    compound = "-" in word and _has_lowercase_part(word)
+    if word[0].isupper():
+        initial = word[-1] == "." and _is_initials(word)
+        acronym = not initial and len(word) > 1 and word.isupper()
+        return Token(word, start, start + len(word), word.lower(), True, False, initial, acronym, compound)
+    return Token(word, start, start + len(word), word.lower(), False, True, False, False, compound)
 
 
 def _is_initials(word: str) -> bool:
@@ -760,7 +801,7 @@ def resolve(article: Article, reading: Reading, lexicon: Lexicon) -> Cast:
             orphans.setdefault(mention.key, []).append(mention)
     singles = reading.singles_named(set(by_key) | set(by_given))
     body.extend(m for m in singles if not m.display)
-    mentions = sorted(mentions + singles, key=lambda m: m.start)
+    mentions = sorted(mentions + singles, key=attrgetter("article_start"))  # Mention.start
     places = _PlaceTest(article, lexicon)
     for mention in body:
         if mention.full or mention.titled or mention.namesakes:
@@ -775,7 +816,7 @@ def resolve(article: Article, reading: Reading, lexicon: Lexicon) -> Cast:
     for mention in mentions:  # every person's mentions are among them
         mention.exempt = _exempt(article.text, mention, lexicon, exception_ends)
     for person in people:
-        person.mentions.sort(key=lambda m: m.start)
+        person.mentions.sort(key=attrgetter("article_start"))
         person.exempt = any(m.exempt for m in person.mentions)
     for mention in mentions:
         if mention.person is not None and mention.person.exempt:
@@ -994,12 +1035,12 @@ def title_phrase(
     taken = _phrase_words(text, near, mention.name_start, lex, names, whole=near == window_start)
     if taken is None:
         taken = _phrase_words(text, window_start, mention.name_start, lex, names, whole=True)
-    while taken and taken[-1].group().lower() in CONNECTORS:
+    while taken and taken[-1][1].lower() in CONNECTORS:
         taken.pop()
     if not taken:
         return mention.name_start, 0
     taken.reverse()
-    lowered = [t.group().lower() for t in taken]
+    lowered = [word.lower() for _, word in taken]
     count, has_title, position = 0, False, len(lowered)
     while position > 0:
         found = lex.title_ending_at(lowered, position)
@@ -1009,39 +1050,43 @@ def title_phrase(
         else:
             position -= 1
         count += 1
-    return taken[0].start(), count if has_title else 0
+    return taken[0][0], count if has_title else 0
 
 
 def _phrase_words(
     text: str, start: int, end: int, lex: Lexicon, names: list[tuple[int, int]], whole: bool
-) -> list[re.Match[str]] | None:
-    """The words of the title phrase ending at ``end``, last first, read from ``start`` on.
+) -> list[tuple[int, str]] | None:
+    """The words ``(start, word)`` of the title phrase ending at ``end``, last first, read from ``start`` on.
 
     ``whole`` says that ``start`` is where the phrase must stop at the latest.
     Otherwise ``start`` may cut a word, so None is returned when the phrase takes
     every word from ``start`` or stops at the first one: only a longer window tells.
+    The words are read backwards, from the reversed text (a word, or a mark, reads
+    the same both ways), so that only those the phrase takes are read.
     """
-    tokens = list(PHRASE_TOKEN.finditer(text, start, end))
-    taken: list[re.Match[str]] = []
+    tokens = PHRASE_TOKEN.finditer(text[start:end][::-1])
+    taken: list[tuple[int, str]] = []
     boundaries = _tables(lex).boundaries
-    position = 0
-    for position in range(len(tokens) - 1, -1, -1):
-        token = tokens[position]
-        word = token.group()
+    token = next(tokens, None)
+    while token is not None:
+        before = next(tokens, None)  # the word before this one in the text
+        word = token.group()[::-1]
+        word_start = end - token.end()
         lower = word.lower()
-        index = bisect_right(names, token.start(), key=itemgetter(0)) - 1
-        if index >= 0 and names[index][1] > token.start():
+        index = bisect_right(names, word_start, key=itemgetter(0)) - 1
+        if index >= 0 and names[index][1] > word_start:
             break
         if lower in CONNECTORS:
-            taken.append(token)
+            taken.append((word_start, word))
         elif word[0].isupper():
             if lower in boundaries and (lower,) not in lex.titles:
                 break
-            taken.append(token)
+            taken.append((word_start, word))
         elif (lower,) in lex.titles:
-            taken.append(token)
+            taken.append((word_start, word))
         else:
             break
+        token = before
     else:
         return taken if whole else None
-    return taken if whole or position > 0 else None
+    return taken if whole or before is not None else None

@@ -148,6 +148,27 @@ def test_the_rev_on_a_later_reference_includes_the() -> None:
     assert finding.suggestions == ["Mercer"]
 
 
+def test_a_name_written_twice_the_same_way_is_flagged_twice() -> None:
+    text = story("Officials said Mr. Mark Rowe spoke. They said Mr. Mark Rowe spoke again.")
+    findings = lint(text, rules="honorifics.courtesy-title")
+    assert [(f.text, f.suggestions) for f in findings] == [("Mr. Mark Rowe", ["Mark Rowe"])] * 2
+    assert findings[0].start < findings[1].start
+
+
+def test_the_same_name_reads_its_own_surroundings_each_time() -> None:
+    # The same words after "the" and after another word: only the first has "the".
+    text = story("The crowd heard the Reverend Jane Doe speak. Then Reverend Jane Doe spoke again.")
+    findings = lint(text, rules="honorifics.title-abbreviation")
+    assert [f.suggestions for f in findings] == [["Rev."], ["the Rev."]]
+    # After a title and "of" the last two words are the name; after "list of", all four.
+    text = story(
+        "The trade minister of Foreign Trade Olena Marchuk spoke. A list of Foreign Trade Olena Marchuk spoke."
+    )
+    assert found(text, rule="honorifics.long-title") == [
+        ("honorifics.long-title", "minister of Foreign Trade Olena Marchuk")
+    ]
+
+
 def test_regnal_titles_stay_on_later_references() -> None:
     text = story("Pope Leo will visit the region next week.", "Pope Leo last visited in the spring.")
     assert found(text) == []

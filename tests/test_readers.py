@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.readers import ArticleError, build_article, compile_boilerplate, decode
+from newslint.readers import ArticleError, boilerplate_lines, build_article, compile_boilerplate, decode
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BOILERPLATE = compile_boilerplate([r"Newspapers (?:in|from) [A-Z][A-Za-z ]+"])
@@ -138,3 +138,10 @@ def test_html_entities_decode_and_map_back_to_the_reference():
 @pytest.mark.parametrize("word", ["Route 9", "reopen Tuesday", "worst I have seen"])
 def test_html_positions_map_back(word):
     assert_maps_back(read("html-article.html"), word)
+
+
+def test_boilerplate_line_spans_include_the_newline_but_not_past_the_end():
+    boilerplate = compile_boilerplate([r"Newspapers (?:in|from) [A-Z][A-Za-z ]+", r"Powered by [A-Za-z ]+"])
+    text = "Story line.\n  Newspapers in English  \r\nMore story.\n\nPowered by Wire"
+    lines = boilerplate_lines(text, boilerplate)
+    assert [text[start:end] for start, end in lines] == ["  Newspapers in English  \r\n", "Powered by Wire"]

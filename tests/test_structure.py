@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
+
 import pytest
 
+from newslint.model import Sentence, Span
 from newslint.readers import build_article
+from newslint.structure import find_quotations
 
 
 def article(text: str):
@@ -103,3 +108,48 @@ def test_protected_spans(protected):
     start = a.text.index(protected)
     assert a.is_protected(start, start + len(protected))
     assert not a.is_protected(a.text.index("today"))
+
+
+def test_a_paragraph_ends_a_sentence_whatever_follows_it():
+    assert sentences("Head\n\nIt ended.\n\nand then more.") == ["Head", "It ended.", "and then more."]
+
+
+def test_runs_of_end_marks_end_one_sentence():
+    got = sentences("Head\n\nReally?! Yes… It was. Wait!. Okay then?\n\n“Go.” Now.")
+    assert got == ["Head", "Really?!", "Yes…", "It was.", "Wait!.", "Okay then?", "“Go.”", "Now."]
+
+
+def test_no_sentence_ends_inside_a_quotation_that_runs_on():
+    got = sentences("Head\n\nShe said “Stop. Go.” He left.\n\n“Run on. Still.\n\n“More. Done,” he said. End.")
+    assert got == [
+        "Head",
+        "She said “Stop. Go.”",
+        "He left.",
+        "“Run on. Still.",
+        "“More. Done,” he said.",
+        "End.",
+    ]
+
+
+def test_decimals_and_dotted_words_end_no_sentence():
+    got = sentences("Head\n\nThe U.S. team won 3.5 to 2. Gen. Lee left at 9 p.m. Friday.")
+    assert got == ["Head", "The U.S. team won 3.5 to 2.", "Gen. Lee left at 9 p.m. Friday."]
+
+
+def test_find_quotations_reads_only_the_paragraphs_it_is_given():
+    a = article("Head\n\n“One,” she said.\n\nHe said “two” and “three.”")
+    last = a.paragraphs[2]
+    found = find_quotations(a.text, [last])
+    assert [a.text[q.start : q.end] for q in found] == ["“two”", "“three.”"]
+    assert all(q.paragraph == 2 for q in found)
+
+
+def test_sentence_keeps_its_dataclass_behaviour():
+    sentence = Sentence(3, 9, paragraph=1)
+    assert sentence == Sentence(start=3, end=9, paragraph=1) and hash(sentence) == hash(Sentence(3, 9, 1))
+    assert sentence != Span(3, 9) and Sentence(3, 9) == Sentence(3, 9, 0)
+    assert dataclasses.replace(sentence, end=12) == Sentence(3, 12, 1)
+    assert pickle.loads(pickle.dumps(sentence)) == sentence
+    assert dataclasses.astuple(sentence) == (3, 9, 1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        sentence.start = 4  # type: ignore[misc]
