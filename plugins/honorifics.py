@@ -94,7 +94,8 @@ class Checker:
                 self._ap_mention(mention)
             else:
                 self._courtesy_style_mention(mention)
-            self._lowercase_title(mention)
+            if mention.lower_title is not None:
+                self._lowercase_title(mention)
         self._first_references()
         self._inconsistent_references()
         return self.findings
@@ -230,7 +231,7 @@ class Checker:
     def _abbreviation(self, mention: Mention) -> None:
         rule = "honorifics.title-abbreviation"
         title = mention.title
-        if not self._on(rule) or title is None or not title.spelled_out or not title.abbreviation:
+        if title is None or not title.spelled_out or not title.abbreviation or not self._on(rule):
             return
         start, end = mention.title_start, mention.title_end
         replacement = title.abbreviation
