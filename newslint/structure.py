@@ -184,7 +184,6 @@ def find_dateline(text: str, start: int, end: int) -> Span | None:
 
 QUOTE_MARKS = '“”"'
 """The quotation marks :func:`find_quotations` reads."""
-QUOTE_MARK = re.compile(r"[“”\"]")
 
 
 def find_quotations(text: str, paragraphs: list[Paragraph]) -> list[Quotation]:
