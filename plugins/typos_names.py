@@ -15,7 +15,6 @@ desk can, by comparing spellings.  This module does that comparison:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
@@ -124,14 +123,16 @@ class HouseNames:
         return [name for name in self._by_initial.get(word[:1].lower(), ()) if near(word, name)]
 
 
-@dataclass
 class _Spelling:
     """One spelling of a capitalised word in the article."""
 
-    text: str
-    words: list[Word] = field(default_factory=list)
-    given_names: set[str] = field(default_factory=set)
-    full_first_index: int | None = None  # index of the first full reference, if any
+    __slots__ = ("full_first_index", "given_names", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: list[Word] = []
+        self.given_names: set[str] = set()
+        self.full_first_index: int | None = None  # index of the first full reference, if any
 
     @property
     def count(self) -> int:
@@ -157,17 +158,16 @@ def _collect(
     said") unless it is a function word ("After Milley spoke").
     """
     spellings: dict[str, _Spelling] = {}
-    for position, word in enumerate(words):
-        if word.kind != TITLE:
+    previous: Word | None = None
+    for word in words:
+        if word.kind != TITLE or (word.sentence_initial and common(word.base)):
+            previous = word  # "The", "After": a common word capitalised by position
             continue
         base = word.base
-        if word.sentence_initial and common(base):
-            continue  # "The", "After": a common word capitalised by position
         spelling = spellings.get(base)
         if spelling is None:
             spelling = spellings[base] = _Spelling(base)
         spelling.words.append(word)
-        previous = words[position - 1] if position else None
         if (
             previous is not None
             and previous.kind == TITLE
@@ -178,6 +178,7 @@ def _collect(
             spelling.given_names.add(previous.base)
             if spelling.full_first_index is None:
                 spelling.full_first_index = word.index
+        previous = word
     return spellings
 
 
