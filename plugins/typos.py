@@ -357,8 +357,10 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
         return []
     checker = _checker(context)
     findings: list[Finding] = []
+    text = article.text
+    paragraph_texts = [text[paragraph.start : paragraph.end] for paragraph in article.story_paragraphs()]
     if on[REPEATED]:
-        findings.extend(_repeated_words(article, checker.repeated_allowed))
+        findings.extend(_repeated_words(article, checker.repeated_allowed, paragraph_texts))
     rejected_spans: list[tuple[int, int]] = []
     if checker.rejected_pattern is not None:
         rejected_findings = _rejected_words(article, checker)
@@ -367,10 +369,13 @@ def newslint_check(article: Article, context: CheckContext) -> list[Finding]:
             findings.extend(rejected_findings)
     if not (on[MISSPELLING] or on[NAME_MISSPELLING] or on[NAME_VARIANT]):
         return findings
-    words = scan_words(article, checker.speller.fine, checker.speller.quiet_initial)
-    flagged = {start for span in rejected_spans for start in range(span[0], span[1])}
+    words = scan_words(article, checker.speller.fine, checker.speller.quiet_initial, paragraph_texts)
+    flagged = (
+        {start for span in rejected_spans for start in range(span[0], span[1])} if rejected_spans else set()
+    )
     misspellings = _misspellings(article.text, words, checker.speller, flagged, checker.house)
-    flagged.update(f.start for f in misspellings)
+    if misspellings:
+        flagged.update(f.start for f in misspellings)
     if on[MISSPELLING]:
         findings.extend(misspellings)
     if on[NAME_MISSPELLING] or on[NAME_VARIANT]:
@@ -426,7 +431,7 @@ def _misspellings(
     """
     findings = []
     for position, word in enumerate(words):
-        if word.start in skip:
+        if skip and word.start in skip:
             continue
         typed = word.base
         if word.kind == LOWER:
@@ -522,11 +527,14 @@ def _name_context(text: str, words: list[Word], position: int, speller: Speller)
     return False
 
 
-def _repeated_words(article: Article, allowed: frozenset[str]) -> list[Finding]:
-    """Flag a word typed twice in a row ("the the"), line breaks included."""
+def _repeated_words(article: Article, allowed: frozenset[str], paragraph_texts: list[str]) -> list[Finding]:
+    """Flag a word typed twice in a row ("the the"), line breaks included.
+
+    ``paragraph_texts`` are the texts of the story paragraphs.
+    """
     text = article.text
     findings = []
-    for paragraph in _paragraphs_with_doubles(text, list(article.story_paragraphs())):
+    for paragraph in _paragraphs_with_doubles(text, list(article.story_paragraphs()), paragraph_texts):
         for match in _repeated_matches(text, paragraph.start, paragraph.end):
             first, second = match.group(1), match.group(3)
             start, end = match.start(1), match.end()
@@ -564,7 +572,7 @@ def _repeated_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]
     yield from REPEATED_AFTER.finditer(text, position, end)
 
 
-def _paragraphs_with_doubles(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
+def _paragraphs_with_doubles(text: str, paragraphs: list[Paragraph], texts: list[str]) -> list[Paragraph]:
     """The paragraphs in which ``REPEATED_WORD`` may match, in order: most articles have none.
 
     A match is a run of ASCII letters, white space, and the same run in any
@@ -573,17 +581,15 @@ def _paragraphs_with_doubles(text: str, paragraphs: list[Paragraph]) -> list[Par
     of letters are equal; that test runs at C speed, where the regex costs a
     try at every non-word character.  Text with a character that a
     case-insensitive match takes for an ASCII letter (:data:`ASCII_LOOKALIKES`)
-    is scanned in full.
+    is scanned in full.  ``texts`` are the paragraphs' texts.
     """
     if not paragraphs:
         return []
     first, last = paragraphs[0].start, paragraphs[-1].end
-    if any(text.find(lookalike, first, last) >= 0 for lookalike in ASCII_LOOKALIKES):
-        return paragraphs
-    letters = [
-        text[paragraph.start : paragraph.end].encode("utf-8", "surrogatepass").translate(LETTER_RUNS)
-        for paragraph in paragraphs
-    ]
+    for lookalike in ASCII_LOOKALIKES:
+        if text.find(lookalike, first, last) >= 0:
+            return paragraphs
+    letters = [paragraph.encode("utf-8", "surrogatepass").translate(LETTER_RUNS) for paragraph in texts]
     runs = (b" " + PARAGRAPH_MARK + b" ").join(letters).split()
     equal_to_next = bytes(map(eq, runs, runs[1:]))  # 1 where a run equals the next
     double = equal_to_next.find(1)

@@ -67,24 +67,46 @@ TITLES = frozenset(
 )
 
 
-@dataclass(slots=True)
 class Word:
     """One word (or one part of a hyphenated word) of the story text."""
 
-    start: int
-    end: int
-    text: str
-    kind: str  # LOWER, TITLE, or "" for words the spelling rules leave alone
-    sentence_initial: bool = False
-    after_title: bool = False  # right after "Gen.", "Mr." ...
-    in_heading: bool = False  # in a headline or subheadline
-    index: int = 0  # position in the list of all words
-    base: str = ""
-    """The word without a possessive or contraction ending ("Shoigu’s" → "Shoigu"); computed when not given."""
+    __slots__ = (
+        "after_title",
+        "base",
+        "end",
+        "in_heading",
+        "index",
+        "kind",
+        "sentence_initial",
+        "start",
+        "text",
+    )
 
-    def __post_init__(self) -> None:
-        if not self.base:
-            self.base = _base(self.text)
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        kind: str,
+        sentence_initial: bool = False,
+        after_title: bool = False,
+        in_heading: bool = False,
+        index: int = 0,
+        base: str = "",
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind  # LOWER, TITLE, or "" for words the spelling rules leave alone
+        self.sentence_initial = sentence_initial
+        self.after_title = after_title  # right after "Gen.", "Mr." ...
+        self.in_heading = in_heading  # in a headline or subheadline
+        self.index = index  # position in the list of all words
+        # The word without a possessive or contraction ending ("Shoigu’s" → "Shoigu").
+        self.base = base or _base(text)
+
+    def __repr__(self) -> str:
+        return f"Word({self.start}, {self.end}, {self.text!r}, {self.kind!r})"
 
 
 def _base(text: str) -> str:
@@ -158,7 +180,10 @@ def _piece_tokens(piece: str) -> tuple[tuple[int, str, tuple[tuple[int, str, str
 
 
 def scan_words(
-    article: Article, fine: Container[str] = frozenset(), quiet_initial: Container[str] = frozenset()
+    article: Article,
+    fine: Container[str] = frozenset(),
+    quiet_initial: Container[str] = frozenset(),
+    paragraph_texts: list[str] | None = None,
 ) -> list[Word]:
     """Return the words of the headline and body paragraphs the typos rules may judge, in order.
 
@@ -175,20 +200,23 @@ def scan_words(
     from a cache.  When ``fine`` is a set, a piece whose every token is fine
     ("said,", "2024.") is added to it, so that later articles drop it in that
     first pass too: ``fine`` only grows (or is emptied), so the piece stays
-    one that gives no word.
+    one that gives no word.  ``paragraph_texts`` may give the story
+    paragraphs' texts, if the caller has them.
     """
     paragraphs = list(article.story_paragraphs())
     if not paragraphs:
         return []
     text = article.text
-    story = " ".join([text[paragraph.start : paragraph.end] for paragraph in paragraphs])
+    if paragraph_texts is None:
+        paragraph_texts = [text[paragraph.start : paragraph.end] for paragraph in paragraphs]
+    story = " ".join(paragraph_texts)
     todo = list(filterfalse(fine.__contains__, story.split()))
     if not todo:
         return []
     words: list[Word] = []
     check_protected = bool(article.protected)
     remember = fine.add if isinstance(fine, set) and len(fine) < _CACHE_LIMIT else None
-    starts: set[int] | None = None  # first letters of the sentences, worked out on first need
+    starts = _first_letters(text, paragraphs)
     # The paragraph the current piece lies in: its index, where it ends in ``story``, how
     # far offsets in ``story`` are from those in ``text``, whether it is a heading, and
     # the index of its first word.
@@ -230,8 +258,6 @@ def scan_words(
             start = piece_start + offset_in_piece
             if check_protected and article.is_protected(start, start + len(token)):
                 continue
-            if starts is None:
-                starts = _first_letters(text, paragraphs)
             initial = start in starts
             if initial and token in quiet_initial:
                 continue
@@ -320,6 +346,8 @@ _SPLIT_FLOOR = -10.0
 _PART_ZIPF = {2: 6.0, 3: 4.0, 0: 3.0}
 # Score gap (in log10 units of likelihood) that makes the best suggestion certain.
 _DOMINANCE = 3.0
+# Stands for "not judged yet" in the verdict caches, where None means "fine".
+_UNJUDGED = Verdict("", "", ())
 
 
 def _edit_shape(typed: str, intended: str) -> tuple[str, int]:
@@ -505,8 +533,9 @@ class Speller:
 
     def check_lower(self, word: str) -> Verdict | None:
         """Judge a lower-case word: None when it is fine (or belongs to another rule)."""
-        if word in self._lower:
-            return self._lower[word]
+        verdict = self._lower.get(word, _UNJUDGED)
+        if verdict is not _UNJUDGED:
+            return verdict
         if len(self._lower) > _CACHE_LIMIT:
             self._forget()
         verdict = self._judge_lower(word)
@@ -548,8 +577,9 @@ class Speller:
         when one edit of the kind names rarely show (see
         :func:`plausible_slip`) turns it into a common word.
         """
-        if word in self._title:
-            return self._title[word]
+        verdict = self._title.get(word, _UNJUDGED)
+        if verdict is not _UNJUDGED:
+            return verdict
         if len(self._title) > _CACHE_LIMIT:
             self._forget()
         verdict = self._judge_title(word)
