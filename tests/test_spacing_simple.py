@@ -125,3 +125,31 @@ def test_a_paragraph_opening_with_a_mark_does_not_stop_the_space_before_check():
     assert found(".The first paragraph.\n\nThe dog , sat.", "spacing.space-before-punctuation") == [
         (" ,", ",")
     ]
+
+
+def test_places_in_later_paragraphs_of_text_with_curly_quotes_and_no_break_spaces():
+    # The rules look for their places in the story's UTF-8 bytes; the offsets must still be characters.
+    text = (
+        "“Quoted words” open ’this’ paragraph.\n\n"
+        "The second paragraph has a\u00a0no-break space and “quotes” .\n\n"
+        "In the third — after dashes — it ended.The next one , with  two spaces."
+    )
+    findings = [(f.rule, f.start, f.end) for f in lint(HEAD + text, rules="spacing.")]
+    start = len(HEAD)
+    assert sorted(findings) == sorted(
+        [
+            ("spacing.space-before-punctuation", start + text.index(" ."), start + text.index(" .") + 2),
+            (
+                "spacing.missing-space-after-punctuation",
+                start + text.index(".The"),
+                start + text.index(".The") + 1,
+            ),
+            ("spacing.space-before-punctuation", start + text.index(" ,"), start + text.index(" ,") + 2),
+            ("spacing.double-space", start + text.index("  "), start + text.index("  ") + 2),
+        ]
+    )
+
+
+def test_text_with_a_lone_surrogate_is_checked():
+    # Text given through the API may hold one; the story is encoded without failing.
+    assert found("The \ud800 cat  sat here.", "spacing.double-space") == [("  ", " ")]
