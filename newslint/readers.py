@@ -92,7 +92,10 @@ def build_article(
     elif kind == "html":
         from newslint.htmlreader import read_html
 
-        text, offsets, comments = read_html(file_text, boilerplate)
+        try:
+            text, offsets, comments = read_html(file_text, boilerplate)
+        except (AssertionError, ValueError) as exc:  # html.parser gives up on some broken markup
+            raise ArticleError(f"cannot read as HTML: {exc}") from None
     else:
         text, offsets = read_plain(file_text, boilerplate)
     paragraphs, quotations, protected = analyse(text)

@@ -102,7 +102,10 @@ class Runner:
             return FileResult(shown, error=str(exc))
         except OSError as exc:
             return FileResult(shown, error=f"cannot read: {exc.strerror or exc}")
-        result = self.check_text(text, shown)
+        try:
+            result = self.check_text(text, shown)
+        except ArticleError as exc:  # markup the reader cannot make sense of
+            return FileResult(shown, error=str(exc))
         result.encoding = encoding
         return result
 

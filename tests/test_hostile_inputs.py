@@ -277,3 +277,14 @@ def test_one_enormous_token_is_linted_in_linear_time(token):
     result = make_runner().check_text("Headline here\n\n" + token + "\n", "token.txt")
     assert result.failures == []
     assert time.perf_counter() - start < 5  # a quadratic rule takes about a minute here
+
+
+def test_html_the_parser_gives_up_on_is_a_one_line_error_and_the_batch_goes_on(tmp_path):
+    broken = tmp_path / "broken.html"
+    broken.write_text("x<![0", encoding="utf-8")  # html.parser raises AssertionError on this
+    good = tmp_path / "good.txt"
+    good.write_text("The council met  on Monday.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "-j", "1", str(broken), str(good)])
+    assert result.exit_code == 2
+    assert f"{broken}: error: cannot read as HTML" in result.output
+    assert "spacing.double-space" in result.output  # the good file was still linted
