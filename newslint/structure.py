@@ -193,7 +193,7 @@ def find_quotations(text: str, paragraphs: list[Paragraph]) -> list[Quotation]:
     end; when the next paragraph opens with a quotation mark, that quotation
     is marked as continuing the previous one.
     """
-    marks = _positions(text, QUOTE_MARKS)
+    marks = char_positions(text, QUOTE_MARKS)
     quotations: list[Quotation] = []
     previous_open = False
     for paragraph in paragraphs:
@@ -209,7 +209,7 @@ def _quotations(text: str, spans: list[tuple[int, int]]) -> list[Quotation]:
 
     Only the paragraphs that hold a quotation mark are read.
     """
-    marks = _positions(text, QUOTE_MARKS)
+    marks = char_positions(text, QUOTE_MARKS)
     if not marks:
         return []
     starts = [start for start, _ in spans]
@@ -265,7 +265,7 @@ def _read_quotations(
     return open_at is not None
 
 
-def _positions(text: str, chars: str) -> list[int]:
+def char_positions(text: str, chars: str) -> list[int]:
     """The sorted positions of ``chars`` in ``text``.
 
     ``str.find`` skips to each one far faster than a regular expression

@@ -27,6 +27,7 @@ from operator import attrgetter, itemgetter
 from newslint_plugins.honorifics_titles import Lexicon, Title, normalise_phrase
 
 from newslint.model import Article, Paragraph
+from newslint.structure import char_positions
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "another", "every", "each"})
@@ -325,7 +326,7 @@ class _MentionReader:
         ]
         if not paragraphs:
             return mentions
-        quote_marks = _positions(text, '“"')
+        quote_marks = char_positions(text, '“"')
         index = -1
         start, paragraph = -1, paragraphs[0][1]
         end = -1
@@ -643,18 +644,6 @@ def _moved(mention: Mention, shift: int, paragraph: Paragraph) -> Mention:
     )  # fmt: skip
     moved.surname_first = mention.surname_first
     return moved
-
-
-def _positions(text: str, chars: str) -> list[int]:
-    """The sorted positions of ``chars`` in ``text`` (``str.find`` skips to each one fast)."""
-    positions = []
-    for char in chars:
-        position = text.find(char)
-        while position != -1:
-            positions.append(position)
-            position = text.find(char, position + 1)
-    positions.sort()
-    return positions
 
 
 def _holds(positions: list[int], start: int, end: int) -> bool:
