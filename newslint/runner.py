@@ -65,7 +65,7 @@ class Runner:
         self.drop_impls = session.manager.hook.newslint_drop_findings.get_hookimpls()
         self._started = False
         self.timeout = session.config.plugin_timeout
-        self._limit = time_limit(self.timeout, check_handler=False)
+        self._limit = time_limit(self.timeout)
 
     # Whole runs -----------------------------------------------------------------
 

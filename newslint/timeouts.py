@@ -29,19 +29,16 @@ _limit = [0.0]
 class time_limit:
     """Raise :class:`PluginTimeout` inside the block after ``seconds`` (0 or less: no limit).
 
-    The signal handler is installed on entering and left in place (it does
-    nothing when no limit is running).  The runner enters a limit for every
-    plugin call, so it keeps one object, calls :meth:`install` once per
-    article and enters it with ``check_handler=False`` semantics: then a
-    limited call costs two timer calls.
+    Call :meth:`install` before entering (the runner does once per article),
+    then enter the object for each plugin call: a limited call costs two
+    timer calls.  The signal handler stays in place between calls (it does
+    nothing when no limit is running).
     """
 
-    __slots__ = ("_armed", "_usable", "check_handler", "seconds")
+    __slots__ = ("_armed", "_usable", "seconds")
 
-    def __init__(self, seconds: float, check_handler: bool = True) -> None:
+    def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        self.check_handler = check_handler
-        """Make sure the handler is ours on every entry (a runner does it once per article instead)."""
         self._armed = False
         self._usable = False
 
@@ -57,8 +54,6 @@ class time_limit:
         return self._usable
 
     def __enter__(self) -> None:
-        if self.check_handler:
-            self.install()
         if not self._usable:
             return
         _limit[0] = self.seconds
